@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { signInWithEntra, signInWithPassword, type SignInState } from "@/app/(auth)/login/actions";
+
+type Props = { callbackUrl: string; entraEnabled: boolean; initialError?: string };
+
+export function LoginForm({ callbackUrl, entraEnabled, initialError }: Props) {
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithPassword, {
+    error: initialError,
+  });
+  return (
+    <div className="mt-6 space-y-4">
+      <form action={formAction} className="space-y-4" noValidate>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <label className="block text-sm font-medium">
+          Email
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state.email}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+          />
+        </label>
+        <label className="block text-sm font-medium">
+          Password
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+          />
+        </label>
+        {state.error && (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {state.error}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        >
+          {pending ? "Signing in…" : "Sign in"}
+        </button>
+      </form>
+      {entraEnabled && (
+        <form action={signInWithEntra}>
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <button type="submit" className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50">
+            Sign in with Microsoft
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

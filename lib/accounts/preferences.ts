@@ -1,0 +1,40 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import {
+  accountPreferences,
+  preferenceDefaults,
+  preferenceShape,
+  type AccountPreferences,
+  type UpdatePreferencesInput,
+} from "@/lib/accounts/schemas";
+
+/** Reads stored values over the defaults; a stored value of the wrong shape falls back to its default. */
+function withDefaults(stored: unknown): AccountPreferences {
+  const values = (stored && typeof stored === "object" ? stored : {}) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...preferenceDefaults };
+  for (const [key, schema] of Object.entries(preferenceShape)) {
+    const parsed = schema.safeParse(values[key]);
+    if (key in values && parsed.success) merged[key] = parsed.data;
+  }
+  return accountPreferences.parse(merged);
+}
+
+/** The viewer's account preferences, defaults filled in. */
+export async function getPreferences(viewer: Viewer): Promise<AccountPreferences> {
+  const settings = await db.accountSettings.findUnique({ where: { accountId: viewer.accountId } });
+  return withDefaults(settings?.preferences);
+}
+
+/**
+ * Merges `patch` into the account's preferences in one statement (jsonb `||`), so keys the client
+ * did not send are kept and concurrent writers of different keys never undo each other.
+ */
+export async function updatePreferences(viewer: Viewer, patch: UpdatePreferencesInput): Promise<AccountPreferences> {
+  const json = JSON.stringify(patch);
+  await db.$executeRaw`
+    INSERT INTO account_settings (account_id, preferences, updated_at)
+    VALUES (${viewer.accountId}::uuid, ${json}::jsonb, now())
+    ON CONFLICT (account_id)
+    DO UPDATE SET preferences = account_settings.preferences || EXCLUDED.preferences, updated_at = now()`;
+  return getPreferences(viewer);
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+const statusId = z.number().int().positive().nullable();
+const webhookUrl = z.url({ protocol: /^https$/, message: "Webhook URLs must start with https://" }).nullable();
+
+/** Every known account preference with its type (SPEC A5). */
+export const preferenceShape = {
+  templatize_prompt_enabled: z.boolean(),
+  cw_resolved_status_id: statusId,
+  cw_escalated_status_id: statusId,
+  escalation_email_enabled: z.boolean(),
+  escalation_renotify_minutes: z.number().int().min(5).max(24 * 60),
+  slack_webhook_url: webhookUrl,
+  teams_webhook_url: webhookUrl,
+};
+
+export const accountPreferences = z.object(preferenceShape);
+export type AccountPreferences = z.infer<typeof accountPreferences>;
+
+/** A PATCH names only the keys it changes; an unknown key or a wrong type is refused. */
+export const updatePreferencesInput = z
+  .strictObject(preferenceShape)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, "Send at least one preference to change.");
+export type UpdatePreferencesInput = z.infer<typeof updatePreferencesInput>;
+
+export const preferenceDefaults: AccountPreferences = {
+  templatize_prompt_enabled: true,
+  cw_resolved_status_id: null,
+  cw_escalated_status_id: null,
+  escalation_email_enabled: true,
+  escalation_renotify_minutes: 30,
+  slack_webhook_url: null,
+  teams_webhook_url: null,
+};

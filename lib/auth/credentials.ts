@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { verifyPassword } from "@/lib/auth/password";
+import { clearFailedSignIns, recordFailedSignIn, secondsUntilAllowed } from "@/lib/auth/sign-in-throttle";
+
+export const credentialsInput = z.object({
+  email: z.email("Enter a valid email address.").transform((email) => email.trim().toLowerCase()),
+  password: z.string().min(1, "Enter your password."),
+});
+
+export type SignInRefusalReason = "invalid_credentials" | "account_removed" | "too_many_attempts";
+
+const refusalMessages: Record<SignInRefusalReason, string> = {
+  invalid_credentials: "That email and password don't match an account.",
+  account_removed: "This account has been removed from its team. Ask your team owner to restore it.",
+  too_many_attempts: "Too many failed sign-ins. Wait a moment and try again.",
+};
+
+/** Why a sign-in was refused, in words for the person signing in. */
+export function signInRefusalMessage(reason: SignInRefusalReason, retryAfterSeconds?: number): string {
+  if (reason === "too_many_attempts" && retryAfterSeconds) {
+    return `Too many failed sign-ins. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`;
+  }
+  return refusalMessages[reason];
+}
+
+export class SignInRefused extends Error {
+  constructor(
+    readonly reason: SignInRefusalReason,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(signInRefusalMessage(reason, retryAfterSeconds));
+  }
+}
+
+export type SignedInUser = { id: string; accountId: string; role: string; email: string; name: string };
+
+/**
+ * Checks an email and password. Throws SignInRefused when the email is throttled, the pair is
+ * wrong, or the (correctly identified) user has been removed.
+ */
+export async function verifyCredentials(input: unknown): Promise<SignedInUser> {
+  const parsed = credentialsInput.safeParse(input);
+  if (!parsed.success) throw new SignInRefused("invalid_credentials");
+  const { email, password } = parsed.data;
+
+  const wait = await secondsUntilAllowed(email);
+  if (wait > 0) throw new SignInRefused("too_many_attempts", wait);
+
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const matches = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
+  if (!user || !matches) {
+    await recordFailedSignIn(email);
+    throw new SignInRefused("invalid_credentials");
+  }
+  // Only someone who knows the password learns the account was removed.
+  if (user.deletedAt) throw new SignInRefused("account_removed");
+  await clearFailedSignIns(email);
+  return { id: user.id, accountId: user.accountId, role: user.role, email: user.email, name: user.name };
+}

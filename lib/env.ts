@@ -1,0 +1,35 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const optionalUrl = z.url().optional();
+
+/** Configuration, read and validated once. `.env.example` lists every variable with its default. */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATABASE_URL: z.url(),
+    REDIS_URL: optionalUrl,
+    AUTH_SECRET: z.string().min(16),
+    AUTH_MICROSOFT_ENTRA_ID_ID: z.string().optional(),
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().optional(),
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,
+    ENCRYPTION_KEY: z.string().min(16).optional(),
+    ANTHROPIC_API_KEY: z.string().optional(),
+    ANTHROPIC_BASE_URL: optionalUrl,
+    RESEND_API_KEY: z.string().optional(),
+    RESEND_BASE_URL: optionalUrl,
+    OUTBOUND_ALLOW_HOSTS: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((host) => host.trim()).filter(Boolean)),
+    DEMO_PASSWORD: z.string().min(8).default("flowpilot-demo"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+});
+
+/** True when Microsoft Entra ID sign-in is configured. */
+export const isEntraEnabled = Boolean(env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET);

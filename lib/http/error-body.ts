@@ -1,0 +1,28 @@
+import { ZodError } from "zod";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export type ErrorBody = { error: { code: ErrorCode | "internal"; message: string; issues?: unknown } };
+
+/**
+ * Maps any thrown value to a status and the `{ error: { code, message } }` body. Unexpected
+ * errors are logged here and reach the client only as a generic message.
+ */
+export function toErrorResponseParts(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  }
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    const message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
+    return { status: 422, body: { error: { code: "invalid", message, issues } } };
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return { status: 404, body: { error: { code: "not_found", message: "Not found." } } };
+    if (error.code === "P2002") {
+      return { status: 409, body: { error: { code: "conflict", message: "That already exists." } } };
+    }
+  }
+  console.error("[http] unexpected error", error);
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Try again." } } };
+}

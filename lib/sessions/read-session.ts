@@ -1,0 +1,60 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { ListSessionsInput } from "@/lib/sessions/schemas";
+import { readableSessionWhere } from "@/lib/sessions/session-access";
+
+const sessionSummary = {
+  id: true,
+  title: true,
+  status: true,
+  companyName: true,
+  psaTicketId: true,
+  psaTicketRef: true,
+  stateVersion: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+/** The viewer's own sessions (started or handled), most recently touched first. */
+export async function listMySessions(viewer: Viewer, input: ListSessionsInput) {
+  return db.aiSession.findMany({
+    where: {
+      accountId: viewer.accountId,
+      OR: [{ userId: viewer.userId }, { handlerId: viewer.userId }],
+      ...(input.status ? { status: input.status } : {}),
+    },
+    orderBy: { updatedAt: "desc" },
+    take: input.limit,
+    select: sessionSummary,
+  });
+}
+
+/**
+ * One session with its steps and live facts. Another tenant's session, or one this viewer may
+ * not read, is not_found so ids can't be probed.
+ */
+export async function getSession(viewer: Viewer, sessionId: string) {
+  const session = await db.aiSession.findFirst({
+    where: readableSessionWhere(viewer, sessionId),
+    select: {
+      ...sessionSummary,
+      escalationReason: true,
+      escalatedAt: true,
+      escalationPackageMarkdown: true,
+      resolutionNoteMarkdown: true,
+      resolvedAt: true,
+      pendingTaskLane: true,
+      user: { select: { id: true, name: true } },
+      handler: { select: { id: true, name: true } },
+      steps: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, content: true, createdAt: true } },
+      facts: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, text: true, sourceKind: true, sourceRef: true, createdAt: true },
+      },
+    },
+  });
+  if (!session) throw notFound("Session");
+  return session;
+}

@@ -1,0 +1,20 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import { IN_TRANSIT_STATUSES } from "@/lib/shell/sidebar-counts";
+
+/**
+ * Which sessions a viewer may read: always within their account; there, the sessions they
+ * started, handle or were targeted with, plus any session in transit to a senior (F8).
+ */
+export function readableSessionWhere(viewer: Viewer, sessionId: string): Prisma.AiSessionWhereInput {
+  return {
+    id: sessionId,
+    accountId: viewer.accountId,
+    OR: [
+      { userId: viewer.userId },
+      { handlerId: viewer.userId },
+      { escalatedToId: viewer.userId },
+      { status: { in: [...IN_TRANSIT_STATUSES] } },
+    ],
+  };
+}

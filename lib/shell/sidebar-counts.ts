@@ -1,0 +1,17 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+
+/** Sessions in transit to a senior: the canonical status and the legacy one (F5). */
+export const IN_TRANSIT_STATUSES = ["escalated", "requesting_escalation"] as const;
+
+export type SidebarCounts = { escalations: number; pendingDrafts: number; unreadNotifications: number };
+
+/** The three numbers the app shell shows, each a single indexed count scoped to the viewer. */
+export async function getSidebarCounts(viewer: Viewer): Promise<SidebarCounts> {
+  const [escalations, pendingDrafts, unreadNotifications] = await Promise.all([
+    db.aiSession.count({ where: { accountId: viewer.accountId, status: { in: [...IN_TRANSIT_STATUSES] } } }),
+    db.draftTemplate.count({ where: { accountId: viewer.accountId, status: "pending" } }),
+    db.appNotification.count({ where: { userId: viewer.userId, accountId: viewer.accountId, readAt: null } }),
+  ]);
+  return { escalations, pendingDrafts, unreadNotifications };
+}

