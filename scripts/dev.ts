@@ -33,9 +33,12 @@ async function main() {
     process.env.DATABASE_URL = withDatabase(embedded.serverUrl, "flowpilot");
   }
 
-  let next: ChildProcess | undefined;
+  const running: { next?: ChildProcess; stopping?: boolean } = {};
+  // Ctrl-C reaches Next and this process together; stop everything exactly once.
   const shutdown = async (code = 0) => {
-    next?.kill("SIGTERM");
+    if (running.stopping) return;
+    running.stopping = true;
+    running.next?.kill("SIGTERM");
     if (embedded) {
       console.log("\nStopping the embedded PostgreSQL …");
       await embedded.stop().catch((error) => console.error(error));
@@ -61,10 +64,11 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: root });
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
-  next = spawn(process.execPath, [nextBin, production ? "start" : "dev", "-p", String(port)], {
+  const next = spawn(process.execPath, [nextBin, production ? "start" : "dev", "-p", String(port)], {
     stdio: ["inherit", "inherit", "inherit"],
     cwd: root,
   });
+  running.next = next;
   next.on("exit", (code) => void shutdown(code ?? 0));
 
   await waitForHttp(`http://127.0.0.1:${port}/login`);
