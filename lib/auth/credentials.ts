@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { verifyPassword } from "@/lib/auth/password";
-import { clearFailedSignIns, recordFailedSignIn, secondsUntilAllowed } from "@/lib/auth/sign-in-throttle";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { clearFailedSignIns, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 
 export const credentialsInput = z.object({
-  email: z.email("Enter a valid email address.").transform((email) => email.trim().toLowerCase()),
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
   password: z.string().min(1, "Enter your password."),
 });
 
@@ -33,6 +33,9 @@ export class SignInRefused extends Error {
   }
 }
 
+let decoy: Promise<string> | undefined;
+const decoyHash = () => (decoy ??= hashPassword("decoy-password-never-matches"));
+
 export type SignedInUser = { id: string; accountId: string; role: string; email: string; name: string };
 
 /**
@@ -44,17 +47,15 @@ export async function verifyCredentials(input: unknown): Promise<SignedInUser> {
   if (!parsed.success) throw new SignInRefused("invalid_credentials");
   const { email, password } = parsed.data;
 
-  const wait = await secondsUntilAllowed(email);
+  const wait = await reserveSignInAttempt(email);
   if (wait > 0) throw new SignInRefused("too_many_attempts", wait);
 
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  const matches = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
-  if (!user || !matches) {
-    await recordFailedSignIn(email);
-    throw new SignInRefused("invalid_credentials");
-  }
+  // Unknown emails still pay for one argon2 check, so timing doesn't reveal which accounts exist.
+  const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+  if (!user?.passwordHash || !matches) throw new SignInRefused("invalid_credentials");
+  await clearFailedSignIns(email);
   // Only someone who knows the password learns the account was removed.
   if (user.deletedAt) throw new SignInRefused("account_removed");
-  await clearFailedSignIns(email);
   return { id: user.id, accountId: user.accountId, role: user.role, email: user.email, name: user.name };
 }

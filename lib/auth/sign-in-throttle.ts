@@ -1,29 +1,38 @@
 import { db } from "@/lib/db";
 
-/** Failures allowed before each further attempt has to wait. */
-const FREE_FAILURES = 5;
+/** Attempts allowed in a window before each further attempt has to wait. */
+const FREE_ATTEMPTS = 5;
 /** Failures older than this are forgotten. */
 const WINDOW_MS = 15 * 60_000;
+const FIRST_WAIT_MS = 5_000;
 const MAX_WAIT_MS = 15 * 60_000;
 
-/** Seconds until `email` may try again, or 0 when it may try now. */
-export async function secondsUntilAllowed(email: string, now = new Date()): Promise<number> {
-  const row = await db.signInThrottle.findUnique({ where: { email } });
-  if (!row?.blockedUntil || row.blockedUntil <= now) return 0;
-  return Math.ceil((row.blockedUntil.getTime() - now.getTime()) / 1000);
-}
+type ThrottleRow = { failures: number; last_failure_at: Date; blocked_until: Date | null };
 
-/** Records a failed attempt; past the free failures the wait doubles each time, up to 15 minutes. */
-export async function recordFailedSignIn(email: string, now = new Date()): Promise<void> {
-  const row = await db.signInThrottle.findUnique({ where: { email } });
-  const stale = !row || now.getTime() - row.lastFailureAt.getTime() > WINDOW_MS;
-  const failures = stale ? 1 : row.failures + 1;
-  const over = failures - FREE_FAILURES;
-  const blockedUntil = over > 0 ? new Date(now.getTime() + Math.min(1000 * 2 ** (over - 1), MAX_WAIT_MS)) : null;
-  await db.signInThrottle.upsert({
-    where: { email },
-    create: { email, failures, lastFailureAt: now, blockedUntil },
-    update: { failures, lastFailureAt: now, blockedUntil },
+/**
+ * Reserves one password check for `email`, counting it as a failure until the sign-in succeeds
+ * (then `clearFailedSignIns`). The row lock makes parallel attempts queue, so at most
+ * FREE_ATTEMPTS passwords are checked before the waits begin, doubling up to 15 minutes.
+ * Returns the seconds to wait, or 0 when this attempt may go ahead.
+ */
+export async function reserveSignInAttempt(email: string, now = new Date()): Promise<number> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO sign_in_throttles (email, failures, last_failure_at) VALUES (${email}, 0, ${now})
+      ON CONFLICT (email) DO NOTHING`;
+    const [row] = await tx.$queryRaw<ThrottleRow[]>`
+      SELECT failures, last_failure_at, blocked_until FROM sign_in_throttles WHERE email = ${email} FOR UPDATE`;
+    if (row?.blocked_until && row.blocked_until > now) {
+      return Math.ceil((row.blocked_until.getTime() - now.getTime()) / 1000);
+    }
+    const stale = !row || now.getTime() - row.last_failure_at.getTime() > WINDOW_MS;
+    const failures = stale ? 1 : row.failures + 1;
+    const over = failures - FREE_ATTEMPTS;
+    const blockedUntil = over >= 0 ? new Date(now.getTime() + Math.min(FIRST_WAIT_MS * 2 ** over, MAX_WAIT_MS)) : null;
+    await tx.$executeRaw`
+      UPDATE sign_in_throttles SET failures = ${failures}, last_failure_at = ${now}, blocked_until = ${blockedUntil}
+      WHERE email = ${email}`;
+    return 0;
   });
 }
 
