@@ -3,7 +3,7 @@ import type { Db, Tx } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "./seed-data";
 
-type SeedUser = { id: string; email: string; name: string; role: UserRole };
+type SeedUser = { id: string; email: string; name: string; role: UserRole; deletedAt: Date | null };
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
@@ -16,9 +16,11 @@ export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || "
   for (const account of [demoAccount, otherAccount]) {
     await db.account.upsert({ where: { id: account.id }, create: account, update: { name: account.name } });
   }
-  for (const user of Object.values(demoUsers)) await upsertUser(db, demoAccount.id, user, passwordHash);
-  for (const user of Object.values(otherUsers)) await upsertUser(db, otherAccount.id, user, passwordHash);
-  await db.user.update({ where: { id: demoUsers.removed.id }, data: { deletedAt: minutesAgo(60 * 24 * 7) } });
+  for (const user of Object.values(demoUsers)) {
+    const deletedAt = user.id === demoUsers.removed.id ? minutesAgo(60 * 24 * 7) : null;
+    await upsertUser(db, demoAccount.id, { ...user, deletedAt }, passwordHash);
+  }
+  for (const user of Object.values(otherUsers)) await upsertUser(db, otherAccount.id, { ...user, deletedAt: null }, passwordHash);
 
   if ((await db.aiSession.count({ where: { accountId: demoAccount.id } })) === 0) {
     await db.$transaction(async (tx) => {
@@ -42,7 +44,7 @@ async function upsertUser(db: Db, accountId: string, user: SeedUser, passwordHas
   await db.user.upsert({
     where: { id: user.id },
     create: { ...user, accountId, passwordHash },
-    update: { email: user.email, name: user.name, role: user.role, passwordHash, deletedAt: null },
+    update: { email: user.email, name: user.name, role: user.role, passwordHash, deletedAt: user.deletedAt },
   });
 }
 

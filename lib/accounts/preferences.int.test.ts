@@ -1,8 +1,26 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as preferencesRoute from "@/app/api/v1/accounts/me/preferences/route";
+import { getPreferences, updatePreferences } from "@/lib/accounts/preferences";
 import { db } from "@/lib/db";
-import { callRoute } from "@/tests/helpers/call-route";
-import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
+import { callRoute, type CallOptions } from "@/tests/helpers/call-route";
+import { createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
+
+const defaults = {
+  templatize_prompt_enabled: true,
+  cw_resolved_status_id: null,
+  cw_escalated_status_id: null,
+  escalation_email_enabled: true,
+  escalation_renotify_minutes: 30,
+  slack_webhook_url: null,
+  teams_webhook_url: null,
+};
+
+/** What the database holds for an account's settings, straight from the table. */
+async function storedSettings(accountId: string) {
+  return db.accountSettings.findUnique({ where: { accountId } });
+}
+
+const patch = (options: CallOptions) => callRoute(preferencesRoute.PATCH, "PATCH", options);
 
 let tenant: TestTenant;
 beforeAll(async () => {
@@ -20,5 +38,212 @@ describe("PATCH /api/v1/accounts/me/preferences", () => {
     const body = await response.json();
     expect(body.templatize_prompt_enabled).toBe(false);
     expect(body.cw_resolved_status_id).toBe(71);
+  });
+
+  it("stores only the sent keys, merged into what was there", async () => {
+    const fresh = await createTenant("Merge MSP");
+    expect((await patch({ as: fresh.owner.id, body: { cw_escalated_status_id: 12 } })).status).toBe(200);
+    expect((await patch({ as: fresh.admin.id, body: { slack_webhook_url: "https://hooks.slack.test/T1/B2" } })).status).toBe(200);
+    expect((await storedSettings(fresh.accountId))?.preferences).toEqual({
+      cw_escalated_status_id: 12,
+      slack_webhook_url: "https://hooks.slack.test/T1/B2",
+    });
+    const read = await callRoute(preferencesRoute.GET, "GET", { as: fresh.owner.id });
+    expect(await read.json()).toEqual({ ...defaults, cw_escalated_status_id: 12, slack_webhook_url: "https://hooks.slack.test/T1/B2" });
+  });
+
+  it("sets a key back to null without dropping the others", async () => {
+    const fresh = await createTenant("Null MSP");
+    await patch({ as: fresh.owner.id, body: { cw_resolved_status_id: 5, cw_escalated_status_id: 6 } });
+    const response = await patch({ as: fresh.owner.id, body: { cw_resolved_status_id: null } });
+    expect(response.status).toBe(200);
+    expect((await storedSettings(fresh.accountId))?.preferences).toEqual({ cw_resolved_status_id: null, cw_escalated_status_id: 6 });
+  });
+
+  it("keeps every key when ten PATCHes of different keys race", async () => {
+    const fresh = await createTenant("Race MSP");
+    const changes: Record<string, unknown>[] = [
+      { templatize_prompt_enabled: false },
+      { cw_resolved_status_id: 11 },
+      { cw_escalated_status_id: 22 },
+      { escalation_email_enabled: false },
+      { escalation_renotify_minutes: 45 },
+      { slack_webhook_url: "https://hooks.slack.test/race" },
+      { teams_webhook_url: "https://teams.test/webhook/race" },
+    ];
+    // Ten requests on a fresh account (so the first INSERT races too); repeats write the same value.
+    const bodies = Array.from({ length: 10 }, (_, index) => changes[index % changes.length]!);
+    const responses = await Promise.all(
+      bodies.map((body, index) => patch({ as: index % 2 ? fresh.owner.id : fresh.admin.id, body })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(200));
+    expect((await storedSettings(fresh.accountId))?.preferences).toEqual(Object.assign({}, ...changes));
+  });
+
+  it("changes only the patching owner's tenant", async () => {
+    const a = await createTenant("Isolation A");
+    const b = await createTenant("Isolation B");
+    await patch({ as: a.owner.id, body: { cw_resolved_status_id: 100 } });
+    const aBefore = await storedSettings(a.accountId);
+
+    const response = await patch({ as: b.owner.id, body: { cw_resolved_status_id: 200, templatize_prompt_enabled: false } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ...defaults, cw_resolved_status_id: 200, templatize_prompt_enabled: false });
+
+    expect(await storedSettings(a.accountId)).toEqual(aBefore);
+    expect(await getPreferences(viewerOf(a.viewer))).toEqual({ ...defaults, cw_resolved_status_id: 100 });
+    expect((await storedSettings(b.accountId))?.preferences).toEqual({ cw_resolved_status_id: 200, templatize_prompt_enabled: false });
+  });
+
+  it("accepts a same-origin browser request", async () => {
+    const response = await patch({
+      as: tenant.owner.id,
+      headers: { origin: "http://localhost:3000" },
+      body: { escalation_renotify_minutes: 60 },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ escalation_renotify_minutes: 60 });
+  });
+});
+
+describe("refused PATCHes write nothing", () => {
+  let refused: TestTenant;
+  let before: Awaited<ReturnType<typeof storedSettings>>;
+
+  beforeAll(async () => {
+    refused = await createTenant("Refused MSP");
+    await updatePreferences(viewerOf(refused.owner), { cw_resolved_status_id: 9, templatize_prompt_enabled: false });
+  });
+  beforeEach(async () => {
+    before = await storedSettings(refused.accountId);
+    expect(before).not.toBeNull();
+  });
+
+  async function expectRefused(options: CallOptions, status: number, code: string) {
+    const response = await patch(options);
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+    expect(body.error.message.length).toBeGreaterThan(0);
+    // Same row, same updated_at: the refused request never reached the database.
+    expect(await storedSettings(refused.accountId)).toEqual(before);
+    return body;
+  }
+
+  it.each(["viewer", "engineer"] as const)("refuses a %s with 403", async (role) => {
+    await expectRefused({ as: refused[role].id, body: { templatize_prompt_enabled: true } }, 403, "forbidden");
+  });
+
+  it("refuses a signed-out caller with 401", async () => {
+    await expectRefused({ body: { templatize_prompt_enabled: true } }, 401, "unauthenticated");
+  });
+
+  it("refuses a removed owner-level user with 401", async () => {
+    await db.user.update({ where: { id: refused.removed.id }, data: { role: "owner" } });
+    await expectRefused({ as: refused.removed.id, body: { templatize_prompt_enabled: true } }, 401, "unauthenticated");
+  });
+
+  it("refuses malformed JSON with 422", async () => {
+    const body = await expectRefused({ as: refused.owner.id, body: '{"templatize_prompt_enabled": tru' }, 422, "invalid");
+    expect(body.error.message).toMatch(/JSON/);
+  });
+
+  it.each([
+    ["a string for a boolean", { templatize_prompt_enabled: "yes" }],
+    ["a negative status id", { cw_resolved_status_id: -3 }],
+    ["a fractional status id", { cw_escalated_status_id: 1.5 }],
+    ["an unknown key", { favourite_colour: "teal" }],
+    ["an unknown key next to a known one", { templatize_prompt_enabled: true, favourite_colour: "teal" }],
+    ["an empty object", {}],
+    ["an http webhook URL", { slack_webhook_url: "http://hooks.slack.test/T1/B2" }],
+    ["an http Teams webhook URL", { teams_webhook_url: "http://teams.test/webhook" }],
+    ["a JSON array", [{ templatize_prompt_enabled: true }]],
+    ["a JSON string", "\"templatize_prompt_enabled\""],
+    ["a renotify interval below the minimum", { escalation_renotify_minutes: 1 }],
+    ["a status id beyond the safe integers", { cw_resolved_status_id: 2 ** 60 }],
+    ["a __proto__ key", '{"__proto__": {"templatize_prompt_enabled": true}, "cw_resolved_status_id": 1}'],
+  ])("refuses %s with 422", async (_name, body) => {
+    await expectRefused({ as: refused.owner.id, body }, 422, "invalid");
+  });
+
+  it("names the offending field in the 422", async () => {
+    const body = await expectRefused({ as: refused.owner.id, body: { templatize_prompt_enabled: "yes" } }, 422, "invalid");
+    expect(body.error.message).toContain("templatize_prompt_enabled");
+  });
+
+  it("refuses a cross-site Origin with 403", async () => {
+    await expectRefused(
+      { as: refused.owner.id, headers: { origin: "https://evil.test" }, body: { templatize_prompt_enabled: true } },
+      403,
+      "forbidden",
+    );
+  });
+
+  it("refuses Sec-Fetch-Site: cross-site with 403", async () => {
+    await expectRefused(
+      { as: refused.owner.id, headers: { "sec-fetch-site": "cross-site" }, body: { templatize_prompt_enabled: true } },
+      403,
+      "forbidden",
+    );
+  });
+
+  it("refuses Origin: null (sandboxed frames, cross-origin redirects) with 403", async () => {
+    await expectRefused(
+      { as: refused.owner.id, headers: { origin: "null" }, body: { templatize_prompt_enabled: true } },
+      403,
+      "forbidden",
+    );
+  });
+
+  it("refuses an Origin that only starts like ours", async () => {
+    await expectRefused(
+      { as: refused.owner.id, headers: { origin: "http://localhost:3000.evil.test" }, body: { templatize_prompt_enabled: true } },
+      403,
+      "forbidden",
+    );
+  });
+});
+
+describe("GET /api/v1/accounts/me/preferences", () => {
+  it("returns the defaults for a fresh account, without writing a row", async () => {
+    const fresh = await createTenant("Fresh MSP");
+    const response = await callRoute(preferencesRoute.GET, "GET", { as: fresh.viewer.id });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(defaults);
+    expect(await storedSettings(fresh.accountId)).toBeNull();
+  });
+
+  it("falls back to the default for a stored value of the wrong type", async () => {
+    const fresh = await createTenant("Corrupt MSP");
+    await db.accountSettings.create({
+      data: { accountId: fresh.accountId, preferences: { templatize_prompt_enabled: "yes", cw_resolved_status_id: 3, legacy_key: 1 } },
+    });
+    const response = await callRoute(preferencesRoute.GET, "GET", { as: fresh.engineer.id });
+    expect(await response.json()).toEqual({ ...defaults, cw_resolved_status_id: 3 });
+  });
+
+  it("reads the caller's own account only", async () => {
+    const a = await createTenant("Read A");
+    const b = await createTenant("Read B");
+    await updatePreferences(viewerOf(a.owner), { cw_resolved_status_id: 42 });
+    const response = await callRoute(preferencesRoute.GET, "GET", { as: b.owner.id });
+    expect(await response.json()).toEqual(defaults);
+  });
+});
+
+describe("webhook URLs are credentials", () => {
+  it("shows them to owners and admins and redacts them for engineers and viewers", async () => {
+    const own = await createTenant("Webhook MSP");
+    const url = "https://hooks.slack.com/services/T000/B000/secret-part";
+    await callRoute(preferencesRoute.PATCH, "PATCH", { as: own.owner.id, body: { slack_webhook_url: url } });
+    for (const user of [own.owner, own.admin]) {
+      const body = await (await callRoute(preferencesRoute.GET, "GET", { as: user.id })).json();
+      expect(body.slack_webhook_url).toBe(url);
+    }
+    for (const user of [own.engineer, own.viewer]) {
+      const body = await (await callRoute(preferencesRoute.GET, "GET", { as: user.id })).json();
+      expect(body.slack_webhook_url).toBe("https://hooks.slack.com/redacted");
+      expect(body.teams_webhook_url).toBeNull();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { roleAllows } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import {
@@ -19,10 +20,21 @@ function withDefaults(stored: unknown): AccountPreferences {
   return accountPreferences.parse(merged);
 }
 
-/** The viewer's account preferences, defaults filled in. */
+/** A webhook URL is a credential: whoever holds it can post to the channel. */
+function redactWebhook(url: string | null): string | null {
+  return url ? `${new URL(url).origin}/redacted` : null;
+}
+
+/** The viewer's account preferences, defaults filled in; webhook URLs are shown only to owners and admins. */
 export async function getPreferences(viewer: Viewer): Promise<AccountPreferences> {
   const settings = await db.accountSettings.findUnique({ where: { accountId: viewer.accountId } });
-  return withDefaults(settings?.preferences);
+  const preferences = withDefaults(settings?.preferences);
+  if (roleAllows("ownerOrAdmin", viewer.role)) return preferences;
+  return {
+    ...preferences,
+    slack_webhook_url: redactWebhook(preferences.slack_webhook_url),
+    teams_webhook_url: redactWebhook(preferences.teams_webhook_url),
+  };
 }
 
 /**

@@ -1,0 +1,132 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { errorStatus } from "@/lib/errors";
+import { callRoute } from "@/tests/helpers/call-route";
+import {
+  createMatrixFixture,
+  matrix,
+  personas,
+  personaUser,
+  type MatrixCase,
+  type MatrixFixture,
+  type Persona,
+} from "@/tests/authz/matrix";
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** The header values that opened Next.js middleware in CVE-2025-29927; here they must change nothing. */
+const headerVariants: { name: string; headers: Record<string, string> }[] = [
+  { name: "no bypass header", headers: {} },
+  { name: "x-middleware-subrequest: proxy×5", headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" } },
+  {
+    name: "x-middleware-subrequest: middleware×5",
+    headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
+  },
+];
+
+type Handler = Parameters<typeof callRoute>[0];
+type DiscoveredRoute = { key: string; file: string; handler: Handler };
+
+const apiRoot = fileURLToPath(new URL("../../app/api/v1", import.meta.url));
+const appRoot = fileURLToPath(new URL("../../app", import.meta.url));
+
+/** `app/api/v1/ai-sessions/[id]/route.ts` → `/api/v1/ai-sessions/[id]` (route groups dropped). */
+function urlPathOf(file: string): string {
+  const segments = path.relative(appRoot, path.dirname(file)).split(path.sep);
+  return `/${segments.filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`;
+}
+
+async function discoverRoutes(): Promise<DiscoveredRoute[]> {
+  const files = readdirSync(apiRoot, { recursive: true, encoding: "utf8" })
+    .filter((relative) => path.basename(relative) === "route.ts")
+    .map((relative) => path.join(apiRoot, relative))
+    .sort();
+  const routes: DiscoveredRoute[] = [];
+  for (const file of files) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const method of HTTP_METHODS) {
+      if (typeof mod[method] === "function") {
+        routes.push({ key: `${method} ${urlPathOf(file)}`, file: path.relative(appRoot, file), handler: mod[method] as Handler });
+      }
+    }
+  }
+  return routes;
+}
+
+const routes = await discoverRoutes();
+const casesOf = (key: string): MatrixCase[] => {
+  const row = matrix[key];
+  return row === undefined ? [] : Array.isArray(row) ? row : [row];
+};
+
+let fixture: MatrixFixture;
+beforeAll(async () => {
+  fixture = await createMatrixFixture();
+});
+
+describe("authorization matrix coverage", () => {
+  it("finds the API routes", () => {
+    expect(routes.length).toBeGreaterThan(0);
+  });
+
+  it("has a row for every exported route method", () => {
+    const missing = routes.filter((route) => !(route.key in matrix)).map((route) => `${route.key}  (app/${route.file})`);
+    expect(
+      missing,
+      `Add a row for each of these to tests/authz/matrix.ts (format documented at its top): every route needs its expected status per persona.`,
+    ).toEqual([]);
+  });
+
+  it("has a route for every row", () => {
+    const known = new Set(routes.map((route) => route.key));
+    const stale = Object.keys(matrix).filter((key) => !known.has(key));
+    expect(stale, "These rows of tests/authz/matrix.ts name no exported route method; fix the key or remove the row.").toEqual([]);
+  });
+
+  it("labels every case of a multi-case row", () => {
+    const unlabeled = Object.entries(matrix)
+      .filter(([, row]) => Array.isArray(row) && row.some((entry) => !entry.label))
+      .map(([key]) => key);
+    expect(unlabeled).toEqual([]);
+  });
+});
+
+type Outcome = { case: string; headers: string; status: number; errorCode?: string };
+
+/** 401 → "unauthenticated", 404 → "not_found", …: every error body must carry the code of its status. */
+const codeOfStatus = new Map<number, string>(Object.entries(errorStatus).map(([code, status]) => [status, code]));
+
+function outcome(entry: MatrixCase, headers: string, status: number, errorCode?: string): Outcome {
+  return { case: entry.label ?? "-", headers, status, ...(errorCode ? { errorCode } : {}) };
+}
+
+function expectedOutcomes(route: DiscoveredRoute, persona: Persona): Outcome[] {
+  return casesOf(route.key).flatMap((entry) =>
+    headerVariants.map((variant) => {
+      const status = entry.expect[persona];
+      return outcome(entry, variant.name, status, status >= 400 ? codeOfStatus.get(status) : undefined);
+    }),
+  );
+}
+
+async function actualOutcomes(route: DiscoveredRoute, persona: Persona): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  const method = route.key.split(" ")[0]!;
+  for (const entry of casesOf(route.key)) {
+    const request = entry.request?.(fixture) ?? {};
+    for (const variant of headerVariants) {
+      const response = await callRoute(route.handler, method, { ...request, as: personaUser(fixture, persona), headers: variant.headers });
+      const errorCode = response.status >= 400 ? ((await response.json()) as { error?: { code?: string } }).error?.code : undefined;
+      outcomes.push(outcome(entry, variant.name, response.status, errorCode));
+    }
+  }
+  return outcomes;
+}
+
+describe.each(routes.filter((route) => route.key in matrix).map((route) => [route.key, route] as const))("%s", (_key, route) => {
+  it.each(personas)("as %s", async (persona) => {
+    expect(await actualOutcomes(route, persona)).toEqual(expectedOutcomes(route, persona));
+  });
+});

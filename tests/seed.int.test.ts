@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { SignInRefused, verifyCredentials } from "@/lib/auth/credentials";
+import { db } from "@/lib/db";
+import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { seedDemo } from "@/prisma/seed";
+import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "@/prisma/seed-data";
+
+const PASSWORD = "seed-test-password";
+
+/** Row count of every application table, read from the catalogue so new tables are covered too. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await db.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
+    ORDER BY table_name`;
+  const counts: Record<string, number> = {};
+  for (const { table_name: table } of tables) {
+    const [row] = await db.$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${table}"`);
+    counts[table] = Number(row?.count ?? 0);
+  }
+  return counts;
+}
+
+const viewerOfDemo = (user: (typeof demoUsers)[keyof typeof demoUsers]) => ({
+  userId: user.id,
+  accountId: demoAccount.id,
+  role: user.role,
+  email: user.email,
+  name: user.name,
+});
+
+async function refusalOf(input: unknown): Promise<SignInRefused> {
+  const outcome = await verifyCredentials(input).catch((error: unknown) => error);
+  expect(outcome).toBeInstanceOf(SignInRefused);
+  return outcome as SignInRefused;
+}
+
+let firstRun: Record<string, number>;
+beforeAll(async () => {
+  await seedDemo(db, PASSWORD);
+  firstRun = await rowCounts();
+}, 120_000);
+
+describe("seedDemo", () => {
+  it("writes the demo data", () => {
+    expect(firstRun.accounts).toBe(2);
+    expect(firstRun.users).toBe(Object.keys(demoUsers).length + Object.keys(otherUsers).length);
+    expect(firstRun.ai_sessions).toBe(Object.keys(demoSessions).length + Object.keys(otherSessions).length);
+  });
+
+  it("creates a session in every status", async () => {
+    const sessions = await db.aiSession.findMany({ where: { accountId: demoAccount.id }, select: { id: true, status: true } });
+    expect(new Set(sessions.map((session) => session.status))).toEqual(
+      new Set(["active", "parked", "escalated", "requesting_escalation", "resolved"]),
+    );
+    expect(sessions.map((session) => session.id).sort()).toEqual(Object.values(demoSessions).sort());
+  });
+
+  it("creates the soft-deleted user", async () => {
+    const removed = await db.user.findUnique({ where: { id: demoUsers.removed.id } });
+    expect(removed?.email).toBe("removed@demo-msp.test");
+    expect(removed?.deletedAt).toBeInstanceOf(Date);
+    expect(await db.appNotification.count({ where: { userId: demoUsers.removed.id } })).toBe(0);
+  });
+
+  it("creates a second tenant with its own user and session", async () => {
+    const other = await db.account.findUnique({ where: { id: otherAccount.id }, include: { users: true, sessions: true } });
+    expect(other?.users.map((user) => user.id)).toEqual([otherUsers.owner.id]);
+    expect(other?.sessions.map((session) => session.id)).toEqual([otherSessions.active]);
+  });
+
+  it("creates one pending draft template", async () => {
+    expect(await db.draftTemplate.count({ where: { accountId: demoAccount.id, status: "pending" } })).toBe(1);
+  });
+
+  it("gives the demo junior 2 escalations and 1 pending draft in the sidebar", async () => {
+    expect(await getSidebarCounts(viewerOfDemo(demoUsers.junior))).toEqual({ escalations: 2, pendingDrafts: 1, unreadNotifications: 0 });
+  });
+
+  it("notifies the eligible teammates of each escalation, never the escalator, viewer or removed user", async () => {
+    for (const user of [demoUsers.owner, demoUsers.admin, demoUsers.senior]) {
+      expect((await getSidebarCounts(viewerOfDemo(user))).unreadNotifications).toBe(2);
+    }
+    for (const user of [demoUsers.junior, demoUsers.viewer, demoUsers.removed]) {
+      expect(await db.appNotification.count({ where: { userId: user.id } })).toBe(0);
+    }
+  });
+
+  it("leaves the second tenant's sidebar untouched by the demo data", async () => {
+    const counts = await getSidebarCounts({ ...viewerOfDemo(demoUsers.owner), userId: otherUsers.owner.id, accountId: otherAccount.id });
+    expect(counts).toEqual({ escalations: 0, pendingDrafts: 0, unreadNotifications: 0 });
+  });
+
+  it("signs the demo users in with the demo password", async () => {
+    for (const user of [demoUsers.owner, demoUsers.junior, demoUsers.viewer, otherUsers.owner]) {
+      expect((await verifyCredentials({ email: user.email, password: PASSWORD })).id).toBe(user.id);
+    }
+  });
+
+  it("refuses removed@demo-msp.test", async () => {
+    expect((await refusalOf({ email: "removed@demo-msp.test", password: PASSWORD })).reason).toBe("account_removed");
+  });
+});
+
+describe("seedDemo run again", () => {
+  beforeAll(async () => {
+    await seedDemo(db, `${PASSWORD}-rotated`);
+  }, 120_000);
+
+  it("leaves the same row counts in every table", async () => {
+    expect(await rowCounts()).toEqual(firstRun);
+  });
+
+  it("moves the demo users to the new password", async () => {
+    expect((await verifyCredentials({ email: demoUsers.junior.email, password: `${PASSWORD}-rotated` })).id).toBe(demoUsers.junior.id);
+    expect((await refusalOf({ email: demoUsers.senior.email, password: PASSWORD })).reason).toBe("invalid_credentials");
+  });
+
+  it("keeps the removed user removed", async () => {
+    expect((await refusalOf({ email: "removed@demo-msp.test", password: `${PASSWORD}-rotated` })).reason).toBe("account_removed");
+  });
+
+  it("keeps the sidebar numbers", async () => {
+    expect(await getSidebarCounts(viewerOfDemo(demoUsers.junior))).toEqual({ escalations: 2, pendingDrafts: 1, unreadNotifications: 0 });
+  });
+});
