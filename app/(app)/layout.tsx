@@ -1,7 +1,49 @@
 import type { ReactNode } from "react";
-import { requireViewer } from "@/lib/auth/require-viewer";
+import { getMe } from "@/lib/accounts/me";
+import { auth } from "@/lib/auth/auth";
+import { loadViewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
+import { listNotifications } from "@/lib/notifications/bell";
+import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { Sidebar } from "@/components/shell/sidebar";
+import { SkipLink } from "@/components/shell/skip-link";
+import { TopBar } from "@/components/shell/top-bar";
+
+/** The signed-in viewer, or null; the layout can't know the URL, so it leaves redirecting to the page. */
+async function currentViewer() {
+  const session = await auth();
+  try {
+    return await loadViewer(session?.user?.id, "signedIn");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unauthenticated") return null;
+    throw error;
+  }
+}
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  await requireViewer("signedIn");
-  return <div className="min-h-screen">{children}</div>;
+  const viewer = await currentViewer();
+  // Every page calls requireViewer with its own path, so a signed-out visitor is sent to
+  // sign in and returns to the deep link; the shell is never rendered for them.
+  if (!viewer) return children;
+  const [counts, me, notifications] = await Promise.all([
+    getSidebarCounts(viewer),
+    getMe(viewer),
+    listNotifications(viewer),
+  ]);
+  return (
+    <div className="flex min-h-screen">
+      <SkipLink />
+      <Sidebar counts={{ escalations: counts.escalations, scripts: counts.pendingDrafts }} />
+      <div className="flex min-w-0 flex-1 flex-col">
+        <TopBar
+          user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name }}
+          unreadCount={counts.unreadNotifications}
+          notifications={notifications}
+        />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
 }

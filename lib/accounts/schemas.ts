@@ -1,15 +1,23 @@
 import { z } from "zod";
 
-const statusId = z.number().int().positive().nullable();
+const statusId = z
+  .number({ error: "Status IDs are whole numbers." })
+  .int("Status IDs are whole numbers.")
+  .positive("Status IDs are positive numbers.")
+  .nullable();
 const webhookUrl = z.url({ protocol: /^https$/, message: "Webhook URLs must start with https://" }).nullable();
 
 /** Every known account preference with its type (SPEC A5). */
 export const preferenceShape = {
-  templatize_prompt_enabled: z.boolean(),
+  templatize_prompt_enabled: z.boolean({ error: "Use true or false." }),
   cw_resolved_status_id: statusId,
   cw_escalated_status_id: statusId,
-  escalation_email_enabled: z.boolean(),
-  escalation_renotify_minutes: z.number().int().min(5).max(24 * 60),
+  escalation_email_enabled: z.boolean({ error: "Use true or false." }),
+  escalation_renotify_minutes: z
+    .number({ error: "Re-notify after a whole number of minutes." })
+    .int("Re-notify after a whole number of minutes.")
+    .min(5, "Re-notify after at least 5 minutes.")
+    .max(24 * 60, "Re-notify within 24 hours (1440 minutes)."),
   slack_webhook_url: webhookUrl,
   teams_webhook_url: webhookUrl,
 };

@@ -52,6 +52,14 @@ describe("listNotifications", () => {
 });
 
 describe("markNotificationRead", () => {
+  it("keeps the first read time when a read notification is opened again", async () => {
+    const firstRead = new Date("2026-01-02T03:04:05Z");
+    const row = await notify(a.engineer);
+    await db.appNotification.update({ where: { id: row.id }, data: { readAt: firstRead } });
+    await markNotificationRead(viewerOf(a.engineer), row.id);
+    expect((await db.appNotification.findUniqueOrThrow({ where: { id: row.id } })).readAt).toEqual(firstRead);
+  });
+
   it("marks the viewer's own notification read", async () => {
     const mine = await notify(a.viewer);
     await markNotificationRead(viewerOf(a.viewer), mine.id);

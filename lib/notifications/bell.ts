@@ -14,13 +14,11 @@ export async function listNotifications(viewer: Viewer) {
   });
 }
 
-/** Marks one of the viewer's notifications read. Throws not_found for anyone else's. */
+/** Marks one of the viewer's notifications read, keeping the first read time. Throws not_found for anyone else's. */
 export async function markNotificationRead(viewer: Viewer, notificationId: string) {
-  const updated = await db.appNotification.updateMany({
-    where: { id: notificationId, userId: viewer.userId, accountId: viewer.accountId },
-    data: { readAt: new Date() },
-  });
-  if (updated.count === 0) throw notFound("Notification");
+  const mine = { id: notificationId, userId: viewer.userId, accountId: viewer.accountId };
+  const updated = await db.appNotification.updateMany({ where: { ...mine, readAt: null }, data: { readAt: new Date() } });
+  if (updated.count === 0 && (await db.appNotification.count({ where: mine })) === 0) throw notFound("Notification");
 }
 
 /** Marks all of the viewer's notifications read. */

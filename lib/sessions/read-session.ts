@@ -47,7 +47,10 @@ export async function getSession(viewer: Viewer, sessionId: string) {
       pendingTaskLane: true,
       user: { select: { id: true, name: true } },
       handler: { select: { id: true, name: true } },
-      steps: { orderBy: { createdAt: "asc" }, select: { id: true, kind: true, content: true, createdAt: true } },
+      steps: {
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, content: true, createdAt: true, user: { select: { id: true, name: true } } },
+      },
       facts: {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },

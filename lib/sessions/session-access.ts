@@ -1,6 +1,6 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
-import { IN_TRANSIT_STATUSES } from "@/lib/shell/sidebar-counts";
+import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 /**
  * Which sessions a viewer may read: always within their account; there, the sessions they

@@ -1,8 +1,6 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-
-/** Sessions in transit to a senior: the canonical status and the legacy one (F5). */
-export const IN_TRANSIT_STATUSES = ["escalated", "requesting_escalation"] as const;
+import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 export type SidebarCounts = { escalations: number; pendingDrafts: number; unreadNotifications: number };
 

@@ -1,13 +1,26 @@
+import type { Metadata } from "next";
+import { MessagesSquare } from "lucide-react";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { listMySessions } from "@/lib/sessions/read-session";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { SessionList } from "@/components/pilot/session-list";
+
+export const metadata: Metadata = { title: "Pilot" };
 
 export default async function PilotPage() {
   const viewer = await requireViewer("signedIn", "/pilot");
   const sessions = await listMySessions(viewer, { limit: 50 });
   return (
-    <main className="p-6">
-      <h1 className="text-xl font-semibold">My sessions</h1>
-      <ul>{sessions.map((session) => <li key={session.id}>{session.title}</li>)}</ul>
-    </main>
+    <div className="space-y-6">
+      <PageHeader title="My sessions" description="Troubleshooting sessions you started or are handling, most recent first." />
+      {sessions.length === 0 ? (
+        <EmptyState icon={MessagesSquare} title="No sessions yet">
+          Sessions you start or pick up from an escalation will be listed here.
+        </EmptyState>
+      ) : (
+        <SessionList sessions={sessions} />
+      )}
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Sparkles } from "lucide-react";
 import { auth } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { loadViewer } from "@/lib/auth/viewer";
 import { isEntraEnabled } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
 
@@ -12,11 +14,20 @@ type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> }
 export default async function LoginPage({ searchParams }: Props) {
   const { callbackUrl, error } = await searchParams;
   const destination = safeCallbackPath(callbackUrl);
+  // Only an active user goes straight on: a removed user's still-valid cookie would otherwise
+  // bounce between here and the page that refuses them.
   const session = await auth();
-  if (session?.user?.id) redirect(destination);
+  const active = await loadViewer(session?.user?.id, "signedIn").then(
+    () => true,
+    () => false,
+  );
+  if (active) redirect(destination);
   const entraError = error && error !== "CredentialsSignin" ? "Microsoft sign-in did not match an active FlowPilot user." : undefined;
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
+    <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-6">
+      <span aria-hidden className="flex size-10 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
+        <Sparkles className="size-5" />
+      </span>
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to FlowPilot</h1>
         <p className="mt-1 text-sm text-slate-500">Troubleshoot, resolve and hand off with your team.</p>

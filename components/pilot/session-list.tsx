@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { Building2, ChevronRight, Ticket } from "lucide-react";
+import { Card } from "@/components/ui/card";
+import { focusRing } from "@/components/ui/focus-ring";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { SessionStatusBadge } from "@/components/pilot/session-status-badge";
+import type { SessionStatus } from "@/lib/generated/prisma/enums";
+
+export type SessionSummary = {
+  id: string;
+  title: string;
+  status: SessionStatus;
+  companyName: string | null;
+  psaTicketRef: string | null;
+  updatedAt: Date;
+};
+
+/** The viewer's sessions, most recently touched first, each a link to its detail page. */
+export function SessionList({ sessions }: { sessions: SessionSummary[] }) {
+  return (
+    <Card className="overflow-hidden">
+      <ul aria-label="My sessions" className="divide-y divide-slate-200">
+        {sessions.map((session) => (
+          <li key={session.id}>
+            <Link
+              href={`/pilot/${session.id}`}
+              className={`group flex items-center gap-4 px-4 py-3.5 -outline-offset-2 hover:bg-slate-50 sm:px-5 ${focusRing}`}
+            >
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                  <span className="truncate font-medium text-slate-900 group-hover:text-indigo-700">{session.title}</span>
+                  <SessionStatusBadge status={session.status} />
+                </div>
+                <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
+                  <span className="inline-flex items-center gap-1.5">
+                    <Building2 aria-hidden className="size-3.5 text-slate-400" />
+                    {session.companyName ?? "No company"}
+                  </span>
+                  <span className="inline-flex items-center gap-1.5">
+                    <Ticket aria-hidden className="size-3.5 text-slate-400" />
+                    {session.psaTicketRef ?? "No ticket linked"}
+                  </span>
+                  <span className="text-slate-500">
+                    Updated <RelativeTime date={session.updatedAt} />
+                  </span>
+                </div>
+              </div>
+              <ChevronRight aria-hidden className="size-4 shrink-0 text-slate-400 group-hover:text-slate-600" />
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+
+type Props = { id: string; title: string; description: string; children: ReactNode };
+
+export function SettingsSection({ id, title, description, children }: Props) {
+  return (
+    <Card aria-labelledby={id} className="px-5 pt-5 pb-1 sm:px-6">
+      <h2 id={id} className="text-base font-semibold text-slate-900">
+        {title}
+      </h2>
+      <p className="mt-0.5 text-sm text-slate-600">{description}</p>
+      <div className="mt-2 divide-y divide-slate-100">{children}</div>
+    </Card>
+  );
+}
