@@ -64,14 +64,20 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", cwd: root });
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
-  const next = spawn(process.execPath, [nextBin, production ? "start" : "dev", "-p", String(port)], {
+  const listen = ["-p", String(port), ...(process.env.LISTEN_HOST ? ["-H", process.env.LISTEN_HOST] : [])];
+  const next = spawn(process.execPath, [nextBin, production ? "start" : "dev", ...listen], {
     stdio: ["inherit", "inherit", "inherit"],
     cwd: root,
   });
   running.next = next;
   next.on("exit", (code) => void shutdown(code ?? 0));
 
-  await waitForHttp(`http://127.0.0.1:${port}/login`);
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/login`);
+  } catch (error) {
+    console.error(error);
+    return shutdown(1);
+  }
   printSignIns(process.env.APP_URL, process.env.DEMO_PASSWORD || "flowpilot-demo");
 }
 

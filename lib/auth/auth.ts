@@ -52,6 +52,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   cookies: { sessionToken: { name: sessionCookieName } },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login", error: "/login" },
+  logger: {
+    // A refused sign-in is an expected outcome, not a server error: one line, no stack.
+    error(error) {
+      if (error instanceof CredentialsSignin) console.warn(`[auth] sign-in refused: ${error.code}`);
+      else console.error("[auth]", error);
+    },
+  },
   providers,
   callbacks: {
     async signIn({ account, user }) {

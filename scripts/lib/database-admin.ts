@@ -44,3 +44,15 @@ export function migrateDatabase(databaseUrl: string, options: { quiet?: boolean 
     throw new Error(`prisma migrate deploy failed:\n${result.stdout ?? ""}${result.stderr ?? ""}`);
   }
 }
+
+/** Names of the databases on the server whose names start with `prefix`. */
+export async function listDatabases(serverUrl: string, prefix: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: withDatabase(serverUrl, "postgres") });
+  await client.connect();
+  try {
+    const rows = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
+    return rows.rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
+}

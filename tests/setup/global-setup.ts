@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { dropDatabase, ensureDatabase, migrateDatabase, withDatabase } from "../../scripts/lib/database-admin";
+import { dropDatabase, ensureDatabase, listDatabases, migrateDatabase, withDatabase } from "../../scripts/lib/database-admin";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../../scripts/lib/embedded-database";
 import { TEMPLATE_DATABASE } from "./test-env";
 
@@ -11,6 +11,7 @@ declare module "vitest" {
 }
 
 let embedded: EmbeddedDatabase | undefined;
+let server: string | undefined;
 
 /**
  * One PostgreSQL server for the run: TEST_DATABASE_SERVER_URL (set by `npm test`), else the
@@ -27,8 +28,15 @@ export async function setup(project: TestProject) {
   await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
   migrateDatabase(withDatabase(serverUrl, TEMPLATE_DATABASE), { quiet: true });
   project.provide("databaseServerUrl", serverUrl);
+  server = serverUrl;
 }
 
 export async function teardown() {
+  // A test file that failed to import never ran its afterAll; drop what it left behind.
+  if (server) {
+    for (const database of await listDatabases(server, "flowpilot_test_")) {
+      if (database !== TEMPLATE_DATABASE) await dropDatabase(server, database);
+    }
+  }
   await embedded?.stop();
 }

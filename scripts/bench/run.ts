@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: how fast the app shell's counts answer on a tenant with 10,000 sessions,
+ * next to /api/v1/me (one indexed user read) as the yardstick. Starts its own database and server,
+ * loads the data, measures over loopback only, prints medians and ratios (never pass/fail: the
+ * machine is 2 shared cores), and stops everything it started, also on Ctrl-C.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findFreePort } from "../lib/embedded-database";
+import { buildIfMissing, startAppServer } from "./app-server";
+import { startBenchDatabase } from "./bench-database";
+import { measureHttp } from "./http-load";
+import { LOAD_SESSIONS, seedLoad } from "./seed-load";
+import { formatTable, percentile, type Row } from "./stats";
+
+const root = path.resolve(__dirname, "..", "..");
+const resultsFile = path.join(root, ".data", "bench-results.txt");
+const BENCH_AUTH_SECRET = "flowpilot-bench-secret-not-for-production";
+const CONNECTIONS = 10;
+const SECONDS = 10;
+const WARMUP_SECONDS = 3;
+const IN_PROCESS_CALLS = 500;
+
+const cleanups: (() => Promise<void>)[] = [];
+const output: string[] = [];
+const report = (line = "") => {
+  output.push(line);
+  console.log(line);
+};
+
+async function main() {
+  mkdirSync(path.join(root, ".data"), { recursive: true });
+  const port = await findFreePort();
+  const appUrl = `http://127.0.0.1:${port}`;
+
+  let started = performance.now();
+  const database = await startBenchDatabase(root);
+  cleanups.push(database.stop);
+  console.log(`Database: ${database.where}, migrated in ${seconds(started)}`);
+
+  // lib/env reads these once, on first import: set them before loading any app module.
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: BENCH_AUTH_SECRET,
+    APP_URL: appUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  const { db } = await import("@/lib/db");
+  cleanups.push(() => db.$disconnect());
+  const { seedDemo } = await import("../../prisma/seed");
+  const { demoAccount, demoUsers } = await import("../../prisma/seed-data");
+
+  started = performance.now();
+  await seedDemo(db);
+  const loaded = await seedLoad(db);
+  await db.$executeRawUnsafe("ANALYZE");
+  const seedTime = seconds(started);
+  console.log(`Seeded: demo data + ${loaded.sessions} sessions, ${loaded.drafts} drafts, ${loaded.notifications} notifications in ${seedTime}`);
+
+  const serverEnv = { ...process.env, NODE_ENV: "production" as const, PORT: String(port) };
+  started = performance.now();
+  if (buildIfMissing(root, serverEnv)) console.log(`Built the app in ${seconds(started)}`);
+  const server = await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") });
+  cleanups.push(server.stop);
+
+  const { encode } = await import("next-auth/jwt");
+  const { sessionCookieName } = await import("@/lib/auth/session-cookie");
+  const token = await encode({ token: { sub: demoUsers.senior.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName });
+  const cookie = `${sessionCookieName}=${token}`;
+
+  const countsUrl = `${server.url}/api/v1/shell/counts`;
+  const meUrl = `${server.url}/api/v1/me`;
+  const counts = await expectOk(countsUrl, cookie);
+  const me = (await expectOk(meUrl, cookie)) as { email?: string };
+  if (me.email !== demoUsers.senior.email) throw new Error(`/api/v1/me answered for ${me.email}, not the senior`);
+
+  console.log(`Warming up (${WARMUP_SECONDS} s per endpoint) …`);
+  for (const url of [countsUrl, meUrl]) await measureHttp(url, { cookie, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
+  console.log(`Measuring (${CONNECTIONS} connections, ${SECONDS} s per endpoint) …`);
+  const countsLoad = await measureHttp(countsUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
+  const meLoad = await measureHttp(meUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
+  for (const [name, load] of [["counts", countsLoad], ["me", meLoad]] as const) {
+    if (load.non2xx || load.errors) throw new Error(`${name}: ${load.non2xx} non-2xx answers, ${load.errors} errors`);
+  }
+
+  const { getSidebarCounts } = await import("@/lib/shell/sidebar-counts");
+  const senior = demoUsers.senior;
+  const viewer = { userId: senior.id, accountId: demoAccount.id, role: senior.role, email: senior.email, name: senior.name };
+  for (let i = 0; i < 50; i += 1) await getSidebarCounts(viewer);
+  const samples: number[] = [];
+  for (let i = 0; i < IN_PROCESS_CALLS; i += 1) {
+    const callStarted = performance.now();
+    await getSidebarCounts(viewer);
+    samples.push(performance.now() - callStarted);
+  }
+
+  const rows: Row[] = [
+    { name: "GET /api/v1/shell/counts", requestsPerSecond: countsLoad.requestsPerSecond, p50: countsLoad.p50, p99: countsLoad.p99 },
+    { name: "GET /api/v1/me", requestsPerSecond: meLoad.requestsPerSecond, p50: meLoad.p50, p99: meLoad.p99 },
+    { name: `getSidebarCounts() in-process (${IN_PROCESS_CALLS} sequential)`, p50: percentile(samples, 50), p99: percentile(samples, 99) },
+  ];
+  const cpus = os.cpus();
+  report(`FlowPilot bench — ${new Date().toISOString()} — ${gitRevision()}`);
+  report(
+    `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+      `load ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}, Node ${process.version}. Shared and noisy: ` +
+      "compare medians and ratios between runs on the same machine, not absolute times.",
+  );
+  report(`Data: ${database.where}; ${LOAD_SESSIONS} load sessions + demo seed, seeded in ${seedTime}.`);
+  report(`Senior's counts: ${JSON.stringify(counts)}`);
+  report(`HTTP: autocannon, ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up, 127.0.0.1, next start (production).`);
+  report(`Requests: counts ${countsLoad.requests}, me ${meLoad.requests}. autocannon latencies have 1 ms resolution.`);
+  report();
+  report(formatTable(rows));
+  report();
+  report(`Ratio counts p50 / me p50 (HTTP): ${(countsLoad.p50 / meLoad.p50).toFixed(2)}`);
+  writeFileSync(resultsFile, `${output.join("\n")}\n`);
+  console.log(`\nWritten to ${path.relative(root, resultsFile)}`);
+}
+
+async function expectOk(url: string, cookie: string): Promise<unknown> {
+  const response = await fetch(url, { headers: { cookie } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  return response.json();
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+function gitRevision(): string {
+  try {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).trim();
+    return dirty ? `${commit} + uncommitted changes` : commit;
+  } catch {
+    return "unknown revision";
+  }
+}
+
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
+  })();
+  return cleaning;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: stopping the server and database …`);
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+main()
+  .then(cleanUp, async (error) => {
+    console.error(error);
+    await cleanUp();
+    process.exitCode = 1;
+  })
+  .then(() => process.exit());

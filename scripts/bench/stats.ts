@@ -1,0 +1,28 @@
+/** The value at percentile `p` (0–100) of `samples` by nearest rank; NaN for no samples. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1]!;
+}
+
+export type Row = { name: string; requestsPerSecond?: number; p50: number; p99: number };
+
+/** A fixed-width text table: endpoint, requests/s, p50 and p99 in milliseconds. */
+export function formatTable(rows: readonly Row[]): string {
+  const header = ["endpoint", "requests/s", "p50 ms", "p99 ms"];
+  const body = rows.map((row) => [
+    row.name,
+    row.requestsPerSecond === undefined ? "–" : row.requestsPerSecond.toFixed(0),
+    formatMs(row.p50),
+    formatMs(row.p99),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((cells) => cells[column]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
+  return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
+}
+
+function formatMs(ms: number): string {
+  return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
+}
