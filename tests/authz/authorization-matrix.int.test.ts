@@ -75,14 +75,14 @@ describe("authorization matrix coverage", () => {
     const missing = routes.filter((route) => !(route.key in matrix)).map((route) => `${route.key}  (app/${route.file})`);
     expect(
       missing,
-      `Add a row for each of these to tests/authz/matrix.ts (format documented at its top): every route needs its expected status per persona.`,
+      `Add a row for each of these to tests/authz/rows/<area>.ts (format documented in tests/authz/expectations.ts): every route needs its expected status per persona.`,
     ).toEqual([]);
   });
 
   it("has a route for every row", () => {
     const known = new Set(routes.map((route) => route.key));
     const stale = Object.keys(matrix).filter((key) => !known.has(key));
-    expect(stale, "These rows of tests/authz/matrix.ts name no exported route method; fix the key or remove the row.").toEqual([]);
+    expect(stale, "These rows under tests/authz/rows/ name no exported route method; fix the key or remove the row.").toEqual([]);
   });
 
   it("labels every case of a multi-case row", () => {

@@ -1,129 +1,26 @@
 /**
- * The authorization matrix: one row per exported method of every `app/api/v1/**\/route.ts`.
- * `authorization-matrix.int.test.ts` fails when a route has no row here, or a row has no route.
- *
- * Adding a row
- * ------------
- * Key: `"<METHOD> <url path>"`, the path as the folder spells it (`[id]` stays, route groups
- * like `(x)` are dropped), e.g. `"GET /api/v1/ai-sessions/[id]"`.
- *
- * Value: a case `{ request, expect }`, or an array of cases with a `label` each when one route
- * needs several (an active vs an escalated session, say).
- * - `request(f)` returns `{ params, query, body }` for the call, built from the fixture `f`
- *   (tenant A with one session per status, all started by A's engineer; tenant B). Use a valid,
- *   harmless body: a 2xx must mean "allowed", not "the write happened to be a no-op".
- * - `expect` gives the HTTP status for every persona:
- *     signedOut    no cookie
- *     viewer | engineer | admin | owner   users of tenant A
- *     otherTenant  the owner of tenant B, addressing tenant A's objects (A2: expect 404, never 403)
- *     removed      a soft-deleted user of tenant A whose cookie is still valid (expect 401)
- *   `signedInOnly(200)` and the other helpers below spell the common shapes.
- *
- * Each persona call is made three times: plain, and with `x-middleware-subrequest` set to the
- * Next.js bypass values, which must open nothing.
+ * The authorization matrix: every row file under `tests/authz/rows/` merged into one table.
+ * The format of a row, the personas and the fixture are documented in `expectations.ts`.
  */
-import { createSessionFor, createTenant, type TestTenant, type TestUser } from "@/tests/helpers/tenant";
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { MatrixRow } from "@/tests/authz/expectations";
 
-export const personas = ["signedOut", "viewer", "engineer", "admin", "owner", "otherTenant", "removed"] as const;
-export type Persona = (typeof personas)[number];
-export type Expectations = Record<Persona, number>;
+export * from "@/tests/authz/expectations";
 
-export type SessionStatus = "active" | "parked" | "escalated" | "requesting_escalation" | "resolved";
+const rowsDir = fileURLToPath(new URL("./rows/", import.meta.url));
+const rowFiles = readdirSync(rowsDir).filter((file) => file.endsWith(".ts")).sort();
 
-export type MatrixFixture = {
-  a: TestTenant;
-  b: TestTenant;
-  /** Tenant A's sessions, one per status, each started by A's engineer. */
-  sessions: Record<SessionStatus, string>;
-  /** A session of tenant B, started by B's engineer. */
-  otherSession: string;
-};
-
-export type MatrixRequest = {
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-};
-
-export type MatrixCase = {
-  /** Names the case in failure output; needed when a row has several cases. */
-  label?: string;
-  request?: (fixture: MatrixFixture) => MatrixRequest;
-  expect: Expectations;
-};
-
-export type MatrixRow = MatrixCase | MatrixCase[];
-
-/** Every signed-in, active user gets `status`; signed-out and removed users get 401. */
-export function signedInOnly(status: number): Expectations {
-  return { signedOut: 401, viewer: status, engineer: status, admin: status, owner: status, otherTenant: status, removed: 401 };
-}
-
-/** Owner and admin (and B's owner, in their own account) get `status`; viewer and engineer 403. */
-export function ownerOrAdminOnly(status: number): Expectations {
-  return { signedOut: 401, viewer: 403, engineer: 403, admin: status, owner: status, otherTenant: status, removed: 401 };
-}
-
-/** Only the creator (A's engineer) reads it; teammates and tenant B see nothing there (404). */
-export function creatorOnly(status: number): Expectations {
-  return { signedOut: 401, viewer: 404, engineer: status, admin: 404, owner: 404, otherTenant: 404, removed: 401 };
-}
-
-/** Every member of tenant A reads it; tenant B sees nothing there (404). */
-export function anyMemberOfA(status: number): Expectations {
-  return { signedOut: 401, viewer: status, engineer: status, admin: status, owner: status, otherTenant: 404, removed: 401 };
-}
-
-export const matrix: Record<string, MatrixRow> = {
-  "GET /api/v1/me": { expect: signedInOnly(200) },
-
-  "GET /api/v1/accounts/me/preferences": { expect: signedInOnly(200) },
-  // Writes the default value back: allowed callers change nothing observable.
-  "PATCH /api/v1/accounts/me/preferences": {
-    request: () => ({ body: { templatize_prompt_enabled: true } }),
-    expect: ownerOrAdminOnly(200),
-  },
-
-  "GET /api/v1/ai-sessions": { request: () => ({ query: { limit: "10" } }), expect: signedInOnly(200) },
-
-  "GET /api/v1/ai-sessions/[id]": [
-    { label: "active", request: (f) => ({ params: { id: f.sessions.active } }), expect: creatorOnly(200) },
-    { label: "parked", request: (f) => ({ params: { id: f.sessions.parked } }), expect: creatorOnly(200) },
-    { label: "resolved", request: (f) => ({ params: { id: f.sessions.resolved } }), expect: creatorOnly(200) },
-    // F8: a session in transit to a senior is readable by the whole account.
-    { label: "escalated", request: (f) => ({ params: { id: f.sessions.escalated } }), expect: anyMemberOfA(200) },
-    {
-      label: "requesting_escalation",
-      request: (f) => ({ params: { id: f.sessions.requesting_escalation } }),
-      expect: anyMemberOfA(200),
-    },
-  ],
-
-  "GET /api/v1/shell/counts": { expect: signedInOnly(200) },
-};
-
-/** Two tenants; tenant A has one session per status, started by its engineer. */
-export async function createMatrixFixture(): Promise<MatrixFixture> {
-  const a = await createTenant("Matrix A");
-  const b = await createTenant("Matrix B");
-  const statuses: SessionStatus[] = ["active", "parked", "escalated", "requesting_escalation", "resolved"];
-  const sessions = {} as Record<SessionStatus, string>;
-  for (const status of statuses) {
-    sessions[status] = (await createSessionFor(a.engineer, { title: `A ${status}`, status })).id;
+async function loadRows(): Promise<Record<string, MatrixRow>> {
+  const merged: Record<string, MatrixRow> = {};
+  for (const file of rowFiles) {
+    const { rows } = (await import(`${rowsDir}${file}`)) as { rows: Record<string, MatrixRow> };
+    for (const [key, row] of Object.entries(rows)) {
+      if (key in merged) throw new Error(`tests/authz/rows/${file}: "${key}" already has a row in another file`);
+      merged[key] = row;
+    }
   }
-  const otherSession = (await createSessionFor(b.engineer, { title: "B active" })).id;
-  return { a, b, sessions, otherSession };
+  return merged;
 }
 
-/** The user id a persona signs in as, or undefined when signed out. */
-export function personaUser(fixture: MatrixFixture, persona: Persona): string | undefined {
-  const users: Record<Exclude<Persona, "signedOut">, TestUser> = {
-    viewer: fixture.a.viewer,
-    engineer: fixture.a.engineer,
-    admin: fixture.a.admin,
-    owner: fixture.a.owner,
-    otherTenant: fixture.b.owner,
-    removed: fixture.a.removed,
-  };
-  return persona === "signedOut" ? undefined : users[persona].id;
-}
+export const matrix = await loadRows();

@@ -1,0 +1,31 @@
+import { anyMemberOfA, creatorOnly, ownerOrAdminOnly, signedInOnly, type MatrixRow } from "@/tests/authz/expectations";
+
+/** Foundation routes: identity, preferences, sessions read, shell counts. */
+export const rows: Record<string, MatrixRow> = {
+  "GET /api/v1/me": { expect: signedInOnly(200) },
+
+  "GET /api/v1/accounts/me/preferences": { expect: signedInOnly(200) },
+  // Writes the default value back: allowed callers change nothing observable.
+  "PATCH /api/v1/accounts/me/preferences": {
+    request: () => ({ body: { templatize_prompt_enabled: true } }),
+    expect: ownerOrAdminOnly(200),
+  },
+
+  "GET /api/v1/ai-sessions": { request: () => ({ query: { limit: "10" } }), expect: signedInOnly(200) },
+
+  "GET /api/v1/ai-sessions/[id]": [
+    { label: "active", request: (f) => ({ params: { id: f.sessions.active } }), expect: creatorOnly(200) },
+    { label: "parked", request: (f) => ({ params: { id: f.sessions.parked } }), expect: creatorOnly(200) },
+    { label: "resolved", request: (f) => ({ params: { id: f.sessions.resolved } }), expect: creatorOnly(200) },
+    // F8: a session in transit to a senior is readable by the whole account.
+    { label: "escalated", request: (f) => ({ params: { id: f.sessions.escalated } }), expect: anyMemberOfA(200) },
+    {
+      label: "requesting_escalation",
+      request: (f) => ({ params: { id: f.sessions.requesting_escalation } }),
+      expect: anyMemberOfA(200),
+    },
+  ],
+
+  "GET /api/v1/shell/counts": { expect: signedInOnly(200) },
+};
+
