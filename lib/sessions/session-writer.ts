@@ -1,0 +1,20 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db, type Tx } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import { readableSessionWhere } from "@/lib/sessions/session-access";
+
+/**
+ * Loads a session the viewer may work on: the engineer who started it or the one handling it
+ * after a pickup. A session the viewer can't read at all is not_found (A2); one they can read
+ * but don't work on (a teammate's escalation before pickup) is forbidden.
+ */
+export async function loadSessionForWrite(viewer: Viewer, sessionId: string, client: Tx = db) {
+  const session = await client.aiSession.findFirst({
+    where: readableSessionWhere(viewer, sessionId),
+    select: { id: true, accountId: true, userId: true, handlerId: true, status: true, stateVersion: true, title: true },
+  });
+  if (!session) throw notFound("Session");
+  const worksOnIt = session.handlerId ? session.handlerId === viewer.userId : session.userId === viewer.userId;
+  if (!worksOnIt) throw forbidden("Only the engineer working this session can change it. Pick it up first.");
+  return session;
+}

@@ -1,0 +1,174 @@
+/**
+ * A local stand-in for the Anthropic Messages API (POST /v1/messages) that the real SDK talks to
+ * through ANTHROPIC_BASE_URL. It answers JSON or SSE streams with the real event sequence
+ * (message_start … message_stop), reports usage with cache read/write token counts, simulates
+ * prompt caching (a prefix ending at a cache_control breakpoint is written once, then read, and
+ * only when it is at least `minCacheableTokens` long, as the real API does), and fails on demand
+ * with the real error shapes (429 with retry-after, 500, 529 overloaded).
+ */
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeTextReply = { text: string; delayMs?: number; chunkSize?: number };
+export type FakeErrorReply = { status: 429 | 500 | 529 | 400 | 401; message?: string };
+export type FakeReply = FakeTextReply | FakeErrorReply;
+
+export type RecordedRequest = {
+  headers: Record<string, string | string[] | undefined>;
+  body: MessagesBody;
+  stream: boolean;
+};
+
+type ContentBlock = { type: string; text?: string; cache_control?: { type: string } };
+export type MessagesBody = {
+  model: string;
+  max_tokens: number;
+  stream?: boolean;
+  system?: string | ContentBlock[];
+  messages: { role: string; content: string | ContentBlock[] }[];
+};
+
+export type FakeAnthropic = {
+  /** Base URL for ANTHROPIC_BASE_URL. */
+  url: string;
+  /** Every request received, oldest first. */
+  requests: RecordedRequest[];
+  /** Queues replies, used in order before the responder. */
+  enqueue: (...replies: FakeReply[]) => void;
+  /** Answers requests when the queue is empty (e.g. a scripted model for end-to-end runs). */
+  setResponder: (responder: ((body: MessagesBody) => FakeReply) | undefined) => void;
+  /** Forget requests, queued replies and the simulated prompt cache. */
+  reset: () => void;
+  close: () => Promise<void>;
+};
+
+const ERROR_TYPES: Record<FakeErrorReply["status"], string> = {
+  400: "invalid_request_error",
+  401: "authentication_error",
+  429: "rate_limit_error",
+  500: "api_error",
+  529: "overloaded_error",
+};
+
+const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
+
+function blocksOf(content: string | ContentBlock[] | undefined): ContentBlock[] {
+  if (!content) return [];
+  return typeof content === "string" ? [{ type: "text", text: content }] : content;
+}
+
+/** The request as one list of blocks in prompt order: system, then each message's content. */
+function promptBlocks(body: MessagesBody): ContentBlock[] {
+  return [...blocksOf(body.system), ...body.messages.flatMap((message) => blocksOf(message.content))];
+}
+
+export async function startFakeAnthropic(options: { minCacheableTokens?: number } = {}): Promise<FakeAnthropic> {
+  const minCacheable = options.minCacheableTokens ?? 1024;
+  const requests: RecordedRequest[] = [];
+  const queue: FakeReply[] = [];
+  const cachedPrefixes = new Set<string>();
+  let responder: ((body: MessagesBody) => FakeReply) | undefined;
+
+  /** Simulated prompt caching: the longest prefix ending at a breakpoint is read if seen before. */
+  function cacheUsage(body: MessagesBody) {
+    const blocks = promptBlocks(body);
+    const total = blocks.reduce((sum, block) => sum + estimateTokens(block.text ?? ""), 0);
+    let prefixTokens = 0;
+    let read = 0;
+    let written = 0;
+    const hash = createHash("sha256");
+    for (const block of blocks) {
+      hash.update(block.text ?? "");
+      prefixTokens += estimateTokens(block.text ?? "");
+      if (!block.cache_control || prefixTokens < minCacheable) continue;
+      const key = hash.copy().digest("hex");
+      if (cachedPrefixes.has(key)) {
+        read = prefixTokens;
+        written = 0;
+      } else {
+        cachedPrefixes.add(key);
+        written = prefixTokens - read;
+      }
+    }
+    return { input_tokens: total - read - written, cache_read_input_tokens: read, cache_creation_input_tokens: written };
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    if (request.method !== "POST" || !request.url?.startsWith("/v1/messages")) {
+      return sendError(response, { status: 400, message: `Unexpected ${request.method} ${request.url}` }, 404);
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as MessagesBody;
+    requests.push({ headers: request.headers, body, stream: Boolean(body.stream) });
+
+    const reply = queue.shift() ?? responder?.(body) ?? { status: 500, message: "The fake model has no scripted reply." };
+    if ("status" in reply) return sendError(response, reply);
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    const usage = { ...cacheUsage(body), output_tokens: estimateTokens(reply.text) };
+    const id = `msg_fake_${requests.length}`;
+    if (!body.stream) {
+      response.writeHead(200, { "content-type": "application/json", "request-id": `req_${id}` });
+      response.end(
+        JSON.stringify({
+          id,
+          type: "message",
+          role: "assistant",
+          model: body.model,
+          content: [{ type: "text", text: reply.text }],
+          stop_reason: "end_turn",
+          stop_sequence: null,
+          usage,
+        }),
+      );
+      return;
+    }
+    response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", "request-id": `req_${id}` });
+    const send = (event: string, data: object) => response.write(`event: ${event}\ndata: ${JSON.stringify({ type: event, ...data })}\n\n`);
+    send("message_start", {
+      message: { id, type: "message", role: "assistant", model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } },
+    });
+    send("content_block_start", { index: 0, content_block: { type: "text", text: "" } });
+    send("ping", {});
+    const size = reply.chunkSize ?? 12;
+    for (let offset = 0; offset < reply.text.length; offset += size) {
+      send("content_block_delta", { index: 0, delta: { type: "text_delta", text: reply.text.slice(offset, offset + size) } });
+    }
+    send("content_block_stop", { index: 0 });
+    send("message_delta", { delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
+    send("message_stop", {});
+    response.end();
+  }
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => sendError(response, { status: 500, message: String(error) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    enqueue: (...replies) => queue.push(...replies),
+    setResponder: (next) => {
+      responder = next;
+    },
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
+      cachedPrefixes.clear();
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function sendError(response: ServerResponse, reply: FakeErrorReply, httpStatus: number = reply.status) {
+  const headers: Record<string, string> = { "content-type": "application/json", "request-id": "req_fake_error" };
+  // The SDK honours retry-after; zero keeps retried tests fast.
+  if (reply.status === 429) headers["retry-after"] = "0";
+  response.writeHead(httpStatus, headers);
+  response.end(
+    JSON.stringify({ type: "error", error: { type: ERROR_TYPES[reply.status], message: reply.message ?? ERROR_TYPES[reply.status] } }),
+  );
+}
