@@ -1,6 +1,11 @@
-import { anyMemberOfA, creatorOnly, ownerOrAdminOnly, signedInOnly, type MatrixRow } from "@/tests/authz/expectations";
+import { anyMemberOfA, creatorOnly, ownerOrAdminOnly, signedInOnly, type Expectations, type MatrixRow } from "@/tests/authz/expectations";
 
-/** Foundation routes: identity, preferences, sessions read, shell counts. */
+/** Engineers, admins and owners (B's owner in its own account) may; viewers are read-only (A3). */
+function engineersCreate(status: number): Expectations {
+  return { signedOut: 401, viewer: 403, engineer: status, admin: status, owner: status, otherTenant: status, removed: 401 };
+}
+
+/** Foundation routes: identity, preferences, sessions, shell counts. */
 export const rows: Record<string, MatrixRow> = {
   "GET /api/v1/me": { expect: signedInOnly(200) },
 
@@ -23,6 +28,16 @@ export const rows: Record<string, MatrixRow> = {
       label: "requesting_escalation",
       request: (f) => ({ params: { id: f.sessions.requesting_escalation } }),
       expect: anyMemberOfA(200),
+    },
+  ],
+
+  "POST /api/v1/ai-sessions": [
+    { label: "new", request: () => ({ body: { title: "Matrix session" } }), expect: engineersCreate(201) },
+    // Forking needs the source to be readable: an active session is its creator's alone.
+    {
+      label: "fork of A's active session",
+      request: (f) => ({ body: { title: "Fork", forked_from_id: f.sessions.active } }),
+      expect: { ...creatorOnly(201), viewer: 403 },
     },
   ],
 

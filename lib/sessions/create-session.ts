@@ -1,0 +1,39 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { CreateSessionInput } from "@/lib/sessions/schemas";
+import { readableSessionWhere } from "@/lib/sessions/session-access";
+
+/**
+ * Starts a pilot session for the viewer (B1), optionally linked to a PSA ticket, or forked from a
+ * session they can read (B2 [FORK]). The start is the session's first step. Throws not_found for a
+ * fork source the viewer can't read.
+ */
+export async function createSession(viewer: Viewer, input: CreateSessionInput) {
+  const source = input.forked_from_id
+    ? await db.aiSession.findFirst({ where: readableSessionWhere(viewer, input.forked_from_id), select: { id: true, title: true } })
+    : null;
+  if (input.forked_from_id && !source) throw notFound("Session to fork from");
+
+  const started = source
+    ? `Forked from "${source.title}".${input.fork_summary ? ` ${input.fork_summary}` : ""}`
+    : "Session started.";
+  return db.$transaction(async (tx) => {
+    const session = await tx.aiSession.create({
+      data: {
+        accountId: viewer.accountId,
+        userId: viewer.userId,
+        title: input.title,
+        psaTicketId: input.psa_ticket_id ?? null,
+        psaTicketRef: input.psa_ticket_id ? `#${input.psa_ticket_id}` : null,
+        companyName: input.company_name || null,
+        forkedFromId: source?.id ?? null,
+      },
+      select: { id: true, title: true, status: true, psaTicketId: true, companyName: true, forkedFromId: true, createdAt: true },
+    });
+    await tx.aiSessionStep.create({
+      data: { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "system_event", content: started },
+    });
+    return session;
+  });
+}
