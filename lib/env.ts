@@ -18,6 +18,10 @@ export const env = createEnv({
     ENCRYPTION_KEY: z.string().min(16).optional(),
     ANTHROPIC_API_KEY: z.string().optional(),
     ANTHROPIC_BASE_URL: optionalUrl,
+    // Model ids per tier (J1); lib/ai/ai-config.ts reads them at call time and applies the defaults.
+    ANTHROPIC_MODEL_CAPABLE: z.string().optional(),
+    ANTHROPIC_MODEL_CHEAP: z.string().optional(),
+    ANTHROPIC_MODEL_CHAT: z.string().optional(),
     RESEND_API_KEY: z.string().optional(),
     RESEND_BASE_URL: optionalUrl,
     OUTBOUND_ALLOW_HOSTS: z

@@ -77,9 +77,10 @@ export async function startFakeAnthropic(options: { minCacheableTokens?: number 
     let prefixTokens = 0;
     let read = 0;
     let written = 0;
-    const hash = createHash("sha256");
+    // The real cache is per model, and a prefix is a sequence of blocks, not their concatenation.
+    const hash = createHash("sha256").update(body.model);
     for (const block of blocks) {
-      hash.update(block.text ?? "");
+      hash.update("\u0000").update(block.text ?? "");
       prefixTokens += estimateTokens(block.text ?? "");
       if (!block.cache_control || prefixTokens < minCacheable) continue;
       const key = hash.copy().digest("hex");
@@ -165,7 +166,8 @@ export async function startFakeAnthropic(options: { minCacheableTokens?: number 
 
 function sendError(response: ServerResponse, reply: FakeErrorReply, httpStatus: number = reply.status) {
   const headers: Record<string, string> = { "content-type": "application/json", "request-id": "req_fake_error" };
-  // The SDK honours retry-after; zero keeps retried tests fast.
+  // Like the real API, a 429 names its wait. The SDK treats 0 as "no hint" and falls back to its
+  // own backoff (about half a second), which keeps retried tests short.
   if (reply.status === 429) headers["retry-after"] = "0";
   response.writeHead(httpStatus, headers);
   response.end(

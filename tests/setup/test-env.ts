@@ -5,6 +5,12 @@ export const testEnv = {
   AUTH_SECRET: "test-secret-for-flowpilot-vitest-only",
   ENCRYPTION_KEY: "test-encryption-key-for-vitest-only",
   NEXT_TELEMETRY_DISABLED: "1",
+  // Never reach real services from tests, whatever the developer's shell exports: tests that
+  // need a model or mail point these at the local fakes themselves.
+  ANTHROPIC_API_KEY: "",
+  ANTHROPIC_BASE_URL: "",
+  RESEND_API_KEY: "",
+  RESEND_BASE_URL: "",
 } as const;
 
 export const TEMPLATE_DATABASE = "flowpilot_test_template";
