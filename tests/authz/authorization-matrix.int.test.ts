@@ -115,8 +115,8 @@ async function actualOutcomes(route: DiscoveredRoute, persona: Persona): Promise
   const outcomes: Outcome[] = [];
   const method = route.key.split(" ")[0]!;
   for (const entry of casesOf(route.key)) {
-    const request = entry.request?.(fixture) ?? {};
     for (const variant of headerVariants) {
+      const request = (await entry.request?.(fixture)) ?? {};
       const response = await callRoute(route.handler, method, { ...request, as: personaUser(fixture, persona), headers: variant.headers });
       const errorCode = response.status >= 400 ? ((await response.json()) as { error?: { code?: string } }).error?.code : undefined;
       outcomes.push(outcome(entry, variant.name, response.status, errorCode));

@@ -15,6 +15,8 @@
  * - `request(f)` returns `{ params, query, body }` for the call, built from the fixture `f`
  *   (tenant A with one session per status, all started by A's engineer; tenant B). Use a valid,
  *   harmless body: a 2xx must mean "allowed", not "the write happened to be a no-op".
+ *   It is called once per call (every persona × header variant) and may be async, so a row can
+ *   create the object each call consumes (a fact to delete, a fix to dismiss) right before it.
  * - `expect` gives the HTTP status for every persona:
  *     signedOut    no cookie
  *     viewer | engineer | admin | owner   users of tenant A
@@ -51,7 +53,7 @@ export type MatrixRequest = {
 export type MatrixCase = {
   /** Names the case in failure output; needed when a row has several cases. */
   label?: string;
-  request?: (fixture: MatrixFixture) => MatrixRequest;
+  request?: (fixture: MatrixFixture) => MatrixRequest | Promise<MatrixRequest>;
   expect: Expectations;
 };
 

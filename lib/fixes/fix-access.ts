@@ -1,0 +1,62 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db, type Tx } from "@/lib/db";
+import { conflict, notFound } from "@/lib/errors";
+import type { FixStatus } from "@/lib/generated/prisma/enums";
+import { toFixView, type FixView } from "@/lib/fixes/fix-view";
+import type { FixParams } from "@/lib/fixes/schemas";
+import { readableSessionWhere } from "@/lib/sessions/session-access";
+import { loadSessionForWrite } from "@/lib/sessions/session-writer";
+
+export const TX_OPTIONS = { timeout: 10_000 } as const;
+
+/** D4: outcomes after which nothing more happens to a fix. */
+const TERMINAL: readonly FixStatus[] = ["applied_success", "applied_failed", "dismissed"];
+
+export function isTerminal(status: FixStatus): boolean {
+  return TERMINAL.includes(status);
+}
+
+/**
+ * Locks the session row for the rest of the transaction. Every fix write takes this lock before
+ * touching a fix, so writers of one session queue in one order (session, then fix) and each sees
+ * what the previous one committed. Returns false when the session isn't in `accountId`.
+ */
+export async function lockSession(tx: Tx, sessionId: string, accountId: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM ai_sessions WHERE id = ${sessionId}::uuid AND account_id = ${accountId}::uuid FOR UPDATE`;
+  return rows.length > 0;
+}
+
+/**
+ * A fix of a session the viewer works on. Throws not_found for an unreadable session or a fix of
+ * another session or tenant, forbidden when the viewer can read but not work the session. Inside a
+ * transaction (`tx`) the session is locked first (see `lockSession`).
+ */
+export async function loadFixForWrite(viewer: Viewer, params: FixParams, tx?: Tx) {
+  const client = tx ?? db;
+  const session = await loadSessionForWrite(viewer, params.id, client);
+  if (tx) await lockSession(tx, session.id, session.accountId);
+  const fix = await client.sessionSuggestedFix.findFirst({
+    where: { id: params.fid, sessionId: session.id, accountId: session.accountId },
+  });
+  if (!fix) throw notFound("Suggested fix");
+  return { session, fix };
+}
+
+/** Throws conflict when `fix` was superseded: only the session's active fix can be acted on. */
+export function requireActive(fix: { supersededAt: Date | null }, message?: string): void {
+  if (fix.supersededAt) {
+    throw conflict(message ?? "This fix was superseded by a newer suggestion; reload to see the current fix.");
+  }
+}
+
+/** The session's active (not superseded) fix. Throws not_found when there is none or the session is unreadable. */
+export async function getActiveFix(viewer: Viewer, sessionId: string): Promise<FixView> {
+  const session = await db.aiSession.findFirst({ where: readableSessionWhere(viewer, sessionId), select: { id: true } });
+  if (!session) throw notFound("Session");
+  const fix = await db.sessionSuggestedFix.findFirst({
+    where: { sessionId: session.id, accountId: viewer.accountId, supersededAt: null },
+  });
+  if (!fix) throw notFound("Active suggested fix");
+  return toFixView(fix);
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import type { Tx } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isTerminal, lockSession } from "@/lib/fixes/fix-access";
+import { toFixView, type FixView } from "@/lib/fixes/fix-view";
+import type { FixOutcome } from "@/lib/fixes/schemas";
+import { bumpStateVersion } from "@/lib/sessions/state-version";
+
+/** What a [SUGGEST_FIX] block proposes (D1). */
+export type SuggestedFixInput = {
+  title: string;
+  description: string;
+  /** Clamped to 0–100 and rounded; anything not a number counts as 0. */
+  confidence: number;
+  /** A library template the fix matches; dropped unless it is a live template of the account. */
+  templateId?: string | null;
+  aiDraftedScript?: string | null;
+  aiDraftedParameters?: Prisma.InputJsonValue | null;
+};
+
+export function clampConfidence(value: number): number {
+  return Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : 0;
+}
+
+async function ownTemplateId(tx: Tx, accountId: string, templateId: string | null | undefined): Promise<string | null> {
+  if (!templateId || !z.uuid().safeParse(templateId).success) return null;
+  const template = await tx.scriptTemplate.findFirst({ where: { id: templateId, accountId, archivedAt: null }, select: { id: true } });
+  return template?.id ?? null;
+}
+
+/**
+ * D1 inside the caller's transaction: supersedes the session's active fix, inserts `fix` as the
+ * new active one and bumps state_version. The session row is locked first, so concurrent calls
+ * queue and the one-active-fix index is never violated. Throws not_found when the session is not
+ * in `accountId`.
+ */
+export async function recordSuggestedFix(
+  tx: Tx,
+  input: { accountId: string; sessionId: string; fix: SuggestedFixInput },
+): Promise<FixView> {
+  const { accountId, sessionId, fix } = input;
+  if (!(await lockSession(tx, sessionId, accountId))) throw notFound("Session");
+  await tx.sessionSuggestedFix.updateMany({ where: { sessionId, accountId, supersededAt: null }, data: { supersededAt: new Date() } });
+  const created = await tx.sessionSuggestedFix.create({
+    data: {
+      accountId,
+      sessionId,
+      title: fix.title.trim(),
+      description: fix.description.trim(),
+      confidence: clampConfidence(fix.confidence),
+      templateId: await ownTemplateId(tx, accountId, fix.templateId),
+      aiDraftedScript: fix.aiDraftedScript?.trim() ? fix.aiDraftedScript : null,
+      aiDraftedParameters: fix.aiDraftedParameters ?? Prisma.DbNull,
+    },
+  });
+  await bumpStateVersion(tx, sessionId);
+  return toFixView(created);
+}
+
+/**
+ * D5 inside the caller's transaction: stores what a [FIX_OUTCOME] marker proposed on the
+ * session's active fix, for the engineer to confirm; status is untouched and state_version is
+ * not bumped. Returns null (writing nothing) when there is no active fix, `fixId` names another
+ * fix, or the active fix already has a final outcome.
+ */
+export async function recordOutcomeProposal(
+  tx: Tx,
+  input: { sessionId: string; fixId?: string | null; outcome: FixOutcome; notes?: string | null },
+): Promise<FixView | null> {
+  const active = await tx.sessionSuggestedFix.findFirst({
+    where: { sessionId: input.sessionId, supersededAt: null },
+    select: { id: true, status: true },
+  });
+  if (!active || (input.fixId && input.fixId !== active.id) || isTerminal(active.status)) return null;
+  const proposal = { outcome: input.outcome, notes: input.notes?.trim() || null, proposed_at: new Date().toISOString() };
+  const updated = await tx.sessionSuggestedFix.update({ where: { id: active.id }, data: { aiOutcomeProposal: proposal } });
+  return toFixView(updated);
+}
