@@ -1,0 +1,7 @@
+import { previewResolutionNote } from "@/lib/documents/preview";
+import { previewDocumentInput } from "@/lib/documents/schemas";
+import { withViewer } from "@/lib/http/with-viewer";
+
+export const POST = withViewer("engineerOrAdmin", previewDocumentInput, (viewer, { id, refresh }) =>
+  previewResolutionNote(viewer, id, { refresh }),
+);

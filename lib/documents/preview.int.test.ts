@@ -1,0 +1,188 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
+import { previewEscalationPackage, previewResolutionNote } from "@/lib/documents/preview";
+import { startFakeAnthropic, type FakeAnthropic, type RecordedRequest } from "@/tests/fakes/anthropic";
+import { addFacts, addFix, addScriptRun, bumpVersion } from "@/tests/helpers/documents";
+import { addUser } from "@/tests/helpers/users";
+import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
+
+const NOTE = "## Problem\nA\n## What we confirmed\n- B\n## Root cause\nC\n## Resolution\nD";
+const SECRET = "Pa$$w0rd.(1)*";
+
+let fake: FakeAnthropic;
+let tenant: TestTenant;
+let other: TestTenant;
+
+beforeAll(async () => {
+  fake = await startFakeAnthropic();
+  process.env.ANTHROPIC_API_KEY = "test-key";
+  process.env.ANTHROPIC_BASE_URL = fake.url;
+  tenant = await createTenant("Preview MSP");
+  other = await createTenant("Other MSP");
+});
+afterAll(async () => {
+  delete process.env.ANTHROPIC_API_KEY;
+  delete process.env.ANTHROPIC_BASE_URL;
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+  fake.setResponder(() => ({ text: NOTE }));
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+  vi.spyOn(console, "info").mockImplementation(() => {});
+});
+afterEach(() => {
+  fake.setResponder(undefined);
+  vi.restoreAllMocks();
+});
+
+/** Everything the model was shown: system blocks and messages. */
+const promptOf = (request: RecordedRequest) => JSON.stringify([request.body.system, request.body.messages]);
+const engineer = () => viewerOf(tenant.engineer);
+
+describe("previewResolutionNote with the model", () => {
+  it("returns the model's draft, then serves unchanged state from cache without a second call", async () => {
+    const session = await createSessionFor(tenant.engineer, { title: "Mail stuck in outbox" });
+    await addFacts(tenant.engineer, session.id, ["Outbox holds three messages"]);
+
+    const first = await previewResolutionNote(engineer(), session.id);
+    expect(first).toMatchObject({ kind: "resolution_note", markdown: `${NOTE}\n`, from_cache: false, ai_generated: true, state_version: 0, ticket_ref: null });
+    expect(fake.requests).toHaveLength(1);
+    expect(promptOf(fake.requests[0]!)).toContain("Outbox holds three messages");
+    expect(promptOf(fake.requests[0]!)).toContain("## Root cause");
+
+    const second = await previewResolutionNote(engineer(), session.id);
+    expect(second).toMatchObject({ markdown: first.markdown, from_cache: true, ai_generated: true, state_version: 0 });
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it("misses after a write bumps state_version, and refresh bypasses the cache", async () => {
+    const session = await createSessionFor(tenant.engineer);
+    await previewResolutionNote(engineer(), session.id);
+    await addFacts(tenant.engineer, session.id, ["A new fact after the first preview"]);
+    await bumpVersion(session.id);
+
+    const afterWrite = await previewResolutionNote(engineer(), session.id);
+    expect(afterWrite).toMatchObject({ from_cache: false, state_version: 1 });
+    expect(fake.requests).toHaveLength(2);
+    expect(promptOf(fake.requests[1]!)).toContain("A new fact after the first preview");
+
+    fake.enqueue({ text: "## Problem\nRegenerated" });
+    const refreshed = await previewResolutionNote(engineer(), session.id, { refresh: true });
+    expect(refreshed).toMatchObject({ from_cache: false, markdown: "## Problem\nRegenerated\n" });
+    expect(fake.requests).toHaveLength(3);
+    // The refreshed draft replaces the cached one.
+    expect(await previewResolutionNote(engineer(), session.id)).toMatchObject({ from_cache: true, markdown: "## Problem\nRegenerated\n" });
+  });
+
+  it("keeps resolution notes and escalation packages of the same state apart", async () => {
+    const session = await createSessionFor(tenant.engineer);
+    await previewResolutionNote(engineer(), session.id);
+    fake.enqueue({ text: "## Problem\nPackage" });
+    const pkg = await previewEscalationPackage(engineer(), session.id);
+    expect(pkg).toMatchObject({ kind: "escalation_package", from_cache: false, markdown: "## Problem\nPackage\n" });
+    expect(promptOf(fake.requests[1]!)).toContain("## Suggested next steps");
+    expect((await previewEscalationPackage(engineer(), session.id)).from_cache).toBe(true);
+    expect(fake.requests).toHaveLength(2);
+  });
+
+  it("shows the model the fix's recorded outcome", async () => {
+    const failed = await createSessionFor(tenant.engineer);
+    await addFix(tenant.engineer, failed.id, { title: "Rebuild the profile", status: "applied_failed", appliedAt: new Date(), failureReason: "Same error after rebuild" });
+    const succeeded = await createSessionFor(tenant.engineer);
+    await addFix(tenant.engineer, succeeded.id, { title: "Rebuild the profile", status: "applied_success", appliedAt: new Date(), verifiedAt: new Date() });
+
+    await previewResolutionNote(engineer(), failed.id);
+    await previewResolutionNote(engineer(), succeeded.id);
+    const [failedPrompt, successPrompt] = fake.requests.map((request) => JSON.stringify(request.body.messages));
+    expect(failedPrompt).toContain('\\"status\\": \\"applied_failed\\"');
+    expect(failedPrompt).toContain("Same error after rebuild");
+    expect(successPrompt).toContain('\\"status\\": \\"applied_success\\"');
+    expect(successPrompt).toMatch(/verified_at\\": \\"\d{4}-/);
+  });
+
+  it("never shows the model a sensitive value, and scrubs it from the reply if echoed", async () => {
+    const session = await createSessionFor(tenant.engineer);
+    await addScriptRun(tenant.engineer, session.id, {
+      schema: [
+        { name: "user", label: "User", type: "text", required: true, sensitive: false },
+        { name: "password", label: "Password", type: "password", required: true, sensitive: true },
+      ],
+      // Stored unredacted on purpose: the bundle must not rely on the writer having redacted it.
+      parameters: { user: "svc-backup", password: SECRET },
+      renderedScript: `Set-LocalUser svc-backup -Password '${SECRET}'`,
+    });
+    fake.enqueue({ text: `## Resolution\nReset svc-backup to ${SECRET} and it worked.` });
+
+    const preview = await previewResolutionNote(engineer(), session.id);
+    const sent = JSON.stringify(fake.requests[0]!.body);
+    expect(sent).not.toContain(SECRET);
+    expect(sent).toContain("svc-backup");
+    expect(sent).toContain("[REDACTED]");
+    expect(preview.markdown).not.toContain(SECRET);
+    expect(preview.markdown).toContain("Reset svc-backup to [REDACTED] and it worked.");
+  });
+
+  it("carries the ticket reference", async () => {
+    const session = await createSessionFor(tenant.engineer);
+    await db.aiSession.update({ where: { id: session.id }, data: { psaTicketId: "90210", psaTicketRef: "#90210" } });
+    expect((await previewResolutionNote(engineer(), session.id)).ticket_ref).toBe("#90210");
+  });
+});
+
+describe("previewResolutionNote without the model (E6)", () => {
+  it("falls back to a marked deterministic draft on an overloaded model, uncached so the next preview retries", async () => {
+    const session = await createSessionFor(tenant.engineer, { title: "Shared drive missing" });
+    await addFacts(tenant.engineer, session.id, ["Drive maps manually"]);
+    fake.setResponder(() => ({ status: 529 }));
+
+    const fallback = await previewResolutionNote(engineer(), session.id);
+    expect(fallback).toMatchObject({ from_cache: false, ai_generated: false, state_version: 0 });
+    expect(fallback.markdown.split("\n")[0]).toBe(DETERMINISTIC_MARKER);
+    expect(fallback.markdown).toContain("- Drive maps manually");
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("documents.deterministic_draft"));
+    const failedCalls = fake.requests.length;
+    expect(failedCalls).toBeGreaterThan(0);
+
+    fake.setResponder(() => ({ text: NOTE }));
+    const retried = await previewResolutionNote(engineer(), session.id);
+    expect(retried).toMatchObject({ from_cache: false, ai_generated: true, markdown: `${NOTE}\n` });
+    expect(fake.requests.length).toBe(failedCalls + 1);
+  });
+
+  it("builds the deterministic draft without calling anything when no API key is set", async () => {
+    const session = await createSessionFor(tenant.engineer);
+    await addFix(tenant.engineer, session.id, { title: "Clear the credential cache", status: "applied_failed", failureReason: "Prompt came back" });
+    delete process.env.ANTHROPIC_API_KEY;
+    try {
+      const pkg = await previewEscalationPackage(engineer(), session.id);
+      expect(pkg).toMatchObject({ kind: "escalation_package", ai_generated: false, from_cache: false });
+      expect(pkg.markdown.startsWith(DETERMINISTIC_MARKER)).toBe(true);
+      expect(pkg.markdown).toContain("Clear the credential cache — Applied; it did not fix the problem: Prompt came back.");
+      expect((await previewEscalationPackage(engineer(), session.id)).from_cache).toBe(false);
+      expect(fake.requests).toHaveLength(0);
+    } finally {
+      process.env.ANTHROPIC_API_KEY = "test-key";
+    }
+  });
+});
+
+describe("who may preview", () => {
+  it("is the session's worker: a teammate gets not_found on an active session, forbidden on an escalated one", async () => {
+    const active = await createSessionFor(tenant.engineer);
+    const escalated = await createSessionFor(tenant.engineer, { status: "escalated" });
+    const teammate = viewerOf(await addUser(tenant.accountId));
+    await expect(previewResolutionNote(teammate, active.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(previewEscalationPackage(teammate, escalated.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(previewResolutionNote(viewerOf(other.owner), active.id)).rejects.toMatchObject({ code: "not_found" });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("follows the session to its handler after a pickup", async () => {
+    const session = await createSessionFor(tenant.engineer, { status: "active" });
+    await db.aiSession.update({ where: { id: session.id }, data: { handlerId: tenant.admin.id } });
+    expect((await previewEscalationPackage(viewerOf(tenant.admin), session.id)).ai_generated).toBe(true);
+    await expect(previewEscalationPackage(engineer(), session.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});

@@ -1,0 +1,70 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { buildDocumentBundle, ticketRefOf } from "@/lib/documents/bundle";
+import { draftDocument, type Draft } from "@/lib/documents/draft-document";
+import { previewCache } from "@/lib/documents/preview-cache";
+import type { DocumentKind } from "@/lib/generated/prisma/enums";
+import { loadSessionForWrite } from "@/lib/sessions/session-writer";
+
+export type DocumentPreview = {
+  kind: DocumentKind;
+  session_id: string;
+  markdown: string;
+  from_cache: boolean;
+  ai_generated: boolean;
+  state_version: number;
+  ticket_ref: string | null;
+};
+
+export type PreviewOptions = { refresh?: boolean };
+type PreviewRequest = PreviewOptions & { kind: DocumentKind };
+
+// Two previews of the same unchanged state at once (popover + debounced refresh) share one model call.
+const inFlight = new Map<string, Promise<Draft & { stateVersion: number }>>();
+
+async function generate(kind: DocumentKind, sessionId: string): Promise<Draft & { stateVersion: number }> {
+  const grounded = await buildDocumentBundle(sessionId);
+  const draft = await draftDocument(grounded, { kind, sessionId });
+  // Keyed on the version the bundle was read at; deterministic drafts stay uncached so the next preview retries the model.
+  if (draft.aiGenerated) previewCache.set(kind, sessionId, grounded.bundle.state_version, { markdown: draft.markdown });
+  return { ...draft, stateVersion: grounded.bundle.state_version };
+}
+
+function generateShared(kind: DocumentKind, sessionId: string, stateVersion: number) {
+  const key = `${kind}:${sessionId}:${stateVersion}`;
+  let running = inFlight.get(key);
+  if (!running) {
+    running = generate(kind, sessionId).finally(() => inFlight.delete(key));
+    inFlight.set(key, running);
+  }
+  return running;
+}
+
+/**
+ * E1–E3, E6: the current draft of `kind` for a session the viewer works on. Unchanged state is
+ * served from the preview cache without a model call unless `refresh`; when the model is
+ * unavailable the draft is deterministic (`ai_generated: false`). Throws not_found for a session
+ * the viewer can't read, forbidden for one they can read but don't work on.
+ */
+export async function previewDocument(viewer: Viewer, sessionId: string, options: PreviewRequest): Promise<DocumentPreview> {
+  const { kind } = options;
+  const session = await loadSessionForWrite(viewer, sessionId);
+  const link = await db.aiSession.findUniqueOrThrow({ where: { id: session.id }, select: { psaTicketId: true, psaTicketRef: true } });
+  const base = { kind, session_id: session.id, ticket_ref: ticketRefOf(link) };
+
+  const cached = options.refresh ? undefined : previewCache.get(kind, session.id, session.stateVersion);
+  if (cached) return { ...base, markdown: cached.markdown, from_cache: true, ai_generated: true, state_version: session.stateVersion };
+
+  const draft = options.refresh ? await generate(kind, session.id) : await generateShared(kind, session.id, session.stateVersion);
+  return { ...base, markdown: draft.markdown, from_cache: false, ai_generated: draft.aiGenerated, state_version: draft.stateVersion };
+}
+
+/** E1: the resolution note preview (four sections). See `previewDocument`. */
+export function previewResolutionNote(viewer: Viewer, sessionId: string, options: PreviewOptions = {}) {
+  return previewDocument(viewer, sessionId, { ...options, kind: "resolution_note" });
+}
+
+/** E2: the escalation package preview (five sections). See `previewDocument`. */
+export function previewEscalationPackage(viewer: Viewer, sessionId: string, options: PreviewOptions = {}) {
+  return previewDocument(viewer, sessionId, { ...options, kind: "escalation_package" });
+}
