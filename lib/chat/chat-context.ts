@@ -1,0 +1,66 @@
+import type { Tx } from "@/lib/db";
+import type { ChatMessage, SystemBlock } from "@/lib/ai/provider";
+import { ASSISTANT_SYSTEM_PROMPT, CHAT_FORMAT_REMINDER } from "@/lib/ai/prompts/chat";
+import { taskLaneSchema, type TaskLane } from "@/lib/ai/task-lane";
+
+/** How much conversation goes back to the model each turn. */
+const HISTORY_LIMIT = 40;
+
+export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; taskLane: TaskLane };
+
+/**
+ * What the model sees for a turn. The system prompt and the history come first and stay the same
+ * from turn to turn, so both are cached (J2); the session's current state (facts, task lane with
+ * item ids, active fix) changes every turn, so it rides in the newest message instead.
+ */
+export async function buildChatContext(tx: Tx, sessionId: string, newMessage: string, newStepId: string): Promise<ChatContext> {
+  const session = await tx.aiSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: {
+      title: true,
+      companyName: true,
+      psaTicketRef: true,
+      pendingTaskLane: true,
+      facts: { where: { deletedAt: null }, orderBy: { createdAt: "asc" }, select: { text: true, sourceKind: true } },
+      fixes: { where: { supersededAt: null }, select: { id: true, title: true, status: true, appliedAt: true } },
+      steps: {
+        where: { kind: { in: ["engineer_message", "assistant_message"] }, id: { not: newStepId } },
+        orderBy: { createdAt: "desc" },
+        take: HISTORY_LIMIT,
+        select: { kind: true, content: true },
+      },
+    },
+  });
+  const parsedLane = taskLaneSchema.safeParse(session.pendingTaskLane);
+  const taskLane = parsedLane.success ? parsedLane.data : { questions: [], actions: [] };
+  const history = mergeSameRole(
+    session.steps.reverse().map((step) => ({ role: step.kind === "engineer_message" ? "user" : "assistant", content: step.content }) as const),
+  );
+  // The API wants the conversation to open with the engineer.
+  while (history[0]?.role === "assistant") history.shift();
+
+  const fix = session.fixes[0];
+  const state = [
+    `Session: ${session.title}${session.companyName ? ` · ${session.companyName}` : ""}${session.psaTicketRef ? ` · ticket ${session.psaTicketRef}` : ""}`,
+    `Confirmed facts:\n${session.facts.map((fact) => `- ${fact.text}`).join("\n") || "- none yet"}`,
+    `Open questions:\n${taskLane.questions.map((item) => `- [${item.id}] (${item.status}) ${item.text}`).join("\n") || "- none"}`,
+    `Diagnostic checks:\n${taskLane.actions.map((item) => `- [${item.id}] (${item.status}) ${item.label}`).join("\n") || "- none"}`,
+    `Active suggested fix: ${fix ? `[${fix.id}] ${fix.title} (status ${fix.status}${fix.appliedAt ? ", applied" : ""})` : "none"}`,
+  ].join("\n\n");
+  const latest = `<session_state>\n${state}\n</session_state>\n\n${newMessage}\n\n${CHAT_FORMAT_REMINDER}`;
+  const messages = history.at(-1)?.role === "user"
+    ? [...history.slice(0, -1), { role: "user" as const, content: `${history.at(-1)!.content}\n\n${latest}` }]
+    : [...history, { role: "user" as const, content: latest }];
+  return { system: [{ text: ASSISTANT_SYSTEM_PROMPT, cache: true }], messages, taskLane };
+}
+
+/** Engineer messages whose replies failed sit next to each other; the API wants turns to alternate. */
+function mergeSameRole(messages: ChatMessage[]): ChatMessage[] {
+  const merged: ChatMessage[] = [];
+  for (const message of messages) {
+    const last = merged.at(-1);
+    if (last?.role === message.role) last.content = `${last.content}\n\n${message.content}`;
+    else merged.push({ ...message });
+  }
+  return merged;
+}

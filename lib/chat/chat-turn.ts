@@ -1,0 +1,85 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { AppError, conflict } from "@/lib/errors";
+import { getAiProvider } from "@/lib/ai/get-ai-provider";
+import { createProseStreamFilter, parseMarkers } from "@/lib/ai/markers";
+import { applyReply } from "@/lib/chat/apply-reply";
+import { buildChatContext } from "@/lib/chat/chat-context";
+import type { ChatTurnInput } from "@/lib/chat/schemas";
+import { encodeEvent } from "@/lib/chat/sse";
+import { loadSessionForWrite } from "@/lib/sessions/session-writer";
+
+const TX_OPTIONS = { timeout: 10_000 } as const;
+const UNAVAILABLE = "The AI is unavailable right now. Your message is saved; send another to try again.";
+
+/**
+ * B2: one chat turn. The engineer's message is saved as a step before the model is asked, so it
+ * is never lost. The reply streams back as server-sent events: `delta` (prose only, marker blocks
+ * held back), then `done` with the persisted turn (task lane, facts, fix, proposal, fork), or
+ * `error` when the model fails. Throws before streaming: not_found / forbidden (session access),
+ * conflict (resolved session).
+ */
+export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promise<ReadableStream<Uint8Array>> {
+  const { engineerStepId, session } = await db.$transaction(async (tx) => {
+    const session = await loadSessionForWrite(viewer, input.id, tx);
+    if (session.status === "resolved") throw conflict("This session is resolved. Start a new session to keep working.");
+    const step = await tx.aiSessionStep.create({
+      data: { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "engineer_message", content: input.message },
+      select: { id: true },
+    });
+    // Talking to a parked session picks it back up.
+    await tx.aiSession.update({ where: { id: session.id }, data: { status: session.status === "parked" ? "active" : session.status } });
+    return { engineerStepId: step.id, session };
+  }, TX_OPTIONS);
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: string, data: unknown) => {
+        try {
+          controller.enqueue(encodeEvent(event, data));
+        } catch {
+          // The client went away; the turn is still finished and saved.
+        }
+      };
+      try {
+        const provider = getAiProvider();
+        if (!provider) throw new AppError("unavailable", UNAVAILABLE);
+        const context = await buildChatContext(db, session.id, input.message, engineerStepId);
+        const filter = createProseStreamFilter();
+        const reply = await provider.streamText(
+          { tier: "chat", system: context.system, messages: context.messages, purpose: "chat_turn", cacheHistory: true, maxTokens: 2048 },
+          (delta) => {
+            const prose = filter.push(delta);
+            if (prose) send("delta", { text: prose });
+          },
+        );
+        const rest = filter.flush();
+        if (rest) send("delta", { text: rest });
+
+        const parsed = parseMarkers(reply.text);
+        for (const dropped of parsed.dropped) {
+          console.warn(JSON.stringify({ event: "chat.marker_dropped", session_id: session.id, marker: dropped.marker, reason: dropped.reason }));
+        }
+        const result = await db.$transaction(
+          (tx) => applyReply(tx, { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, taskLane: context.taskLane, parsed }),
+          TX_OPTIONS,
+        );
+        send("done", result);
+      } catch (error) {
+        const known = error instanceof AppError;
+        if (!known) console.error("[chat] turn failed", error);
+        send("error", {
+          code: known ? error.code : "internal",
+          message: known && error.code === "unavailable" ? UNAVAILABLE : known ? error.message : "The reply could not be saved. Try again.",
+          engineer_step_id: engineerStepId,
+        });
+      } finally {
+        try {
+          controller.close();
+        } catch {
+          // already closed by a cancelled client
+        }
+      }
+    },
+  });
+}
