@@ -79,6 +79,24 @@ export function anyMemberOfA(status: number): Expectations {
   return { signedOut: 401, viewer: status, engineer: status, admin: status, owner: status, otherTenant: 404, removed: 401 };
 }
 
+/**
+ * Writes on a session: only the engineer working it gets `status`; a teammate can't see an active
+ * session (404) and can see but not change an escalated one (403); viewers fail the
+ * engineer-or-admin guard.
+ */
+export function workerOnly(status: number, teammate: 403 | 404): Expectations {
+  return { signedOut: 401, viewer: 403, engineer: status, admin: teammate, owner: teammate, otherTenant: 404, removed: 401 };
+}
+
+/** The two session states write rows are checked in, and what a teammate gets in each. */
+export type Lane = "active" | "escalated";
+export const teammateSees: Record<Lane, 403 | 404> = { active: 404, escalated: 403 };
+
+/** One case per session state: A's active session and its escalated one. */
+export function perSession(build: (lane: Lane) => Omit<MatrixCase, "label">): MatrixCase[] {
+  return (["active", "escalated"] as const).map((lane) => ({ label: lane, ...build(lane) }));
+}
+
 /** Two tenants; tenant A has one session per status, started by its engineer. */
 export async function createMatrixFixture(): Promise<MatrixFixture> {
   const a = await createTenant("Matrix A");

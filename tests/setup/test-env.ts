@@ -13,4 +13,5 @@ export const testEnv = {
   RESEND_BASE_URL: "",
 } as const;
 
-export const TEMPLATE_DATABASE = "flowpilot_test_template";
+/** Every database a test run creates starts with this. */
+export const TEST_DATABASE_PREFIX = "flowpilot_test_";

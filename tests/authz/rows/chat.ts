@@ -1,15 +1,4 @@
-import type { Expectations, MatrixRow } from "@/tests/authz/expectations";
-
-/** Only the engineer working the session may talk in it; others who can read it get 403, the rest 404. */
-const worker = (status: number, teammates: 403 | 404): Expectations => ({
-  signedOut: 401,
-  viewer: 403,
-  engineer: status,
-  admin: teammates,
-  owner: teammates,
-  otherTenant: 404,
-  removed: 401,
-});
+import { workerOnly as worker, type MatrixRow } from "@/tests/authz/expectations";
 
 /** Chat turns (B2). Without a model configured the turn still answers 200 and streams an error event. */
 export const rows: Record<string, MatrixRow> = {

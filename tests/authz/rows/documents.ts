@@ -1,4 +1,4 @@
-import type { Expectations, MatrixFixture, MatrixRow, SessionStatus } from "@/tests/authz/expectations";
+import { workerOnly, type MatrixFixture, type MatrixRow, type SessionStatus } from "@/tests/authz/expectations";
 import { createSessionFor } from "@/tests/helpers/tenant";
 
 /**
@@ -7,16 +7,6 @@ import { createSessionFor } from "@/tests/helpers/tenant";
  * (403); viewers are refused by the engineer-or-admin guard. Without an AI key in the test run,
  * previews are deterministic drafts, so no model is called.
  */
-const workerOnly = (status: number, teammate: 403 | 404): Expectations => ({
-  signedOut: 401,
-  viewer: 403,
-  engineer: status,
-  admin: teammate,
-  owner: teammate,
-  otherTenant: 404,
-  removed: 401,
-});
-
 const previewCases = (): MatrixRow => [
   { label: "active", request: (f) => ({ params: { id: f.sessions.active }, body: { refresh: false } }), expect: workerOnly(200, 404) },
   { label: "escalated", request: (f) => ({ params: { id: f.sessions.escalated }, body: {} }), expect: workerOnly(200, 403) },

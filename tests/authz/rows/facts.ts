@@ -1,8 +1,10 @@
 import {
   anyMemberOfA,
   creatorOnly,
-  type Expectations,
-  type MatrixCase,
+  perSession,
+  teammateSees,
+  workerOnly,
+  type Lane,
   type MatrixFixture,
   type MatrixRow,
 } from "@/tests/authz/expectations";
@@ -13,23 +15,6 @@ import { addFact } from "@/tests/helpers/session-state";
  * engineer working the session: a teammate can't see an active session (404) and can see but not
  * change an escalated one (403). Each PATCH/DELETE call gets a fact of its own.
  */
-const workerOnly = (status: number, teammate: 403 | 404): Expectations => ({
-  signedOut: 401,
-  viewer: 403,
-  engineer: status,
-  admin: teammate,
-  owner: teammate,
-  otherTenant: 404,
-  removed: 401,
-});
-
-type Lane = "active" | "escalated";
-const teammateSees: Record<Lane, 403 | 404> = { active: 404, escalated: 403 };
-
-/** One case per session state: A's active session and its escalated one. */
-const perSession = (build: (lane: Lane) => Omit<MatrixCase, "label">): MatrixCase[] =>
-  (["active", "escalated"] as const).map((lane) => ({ label: lane, ...build(lane) }));
-
 async function freshFact(f: MatrixFixture, lane: Lane) {
   const fact = await addFact(f.a.engineer, f.sessions[lane], { text: "Matrix fact" });
   return { id: f.sessions[lane], factId: fact.id };

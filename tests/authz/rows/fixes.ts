@@ -1,8 +1,10 @@
 import {
   anyMemberOfA,
   creatorOnly,
-  type Expectations,
-  type MatrixCase,
+  perSession,
+  teammateSees,
+  workerOnly,
+  type Lane,
   type MatrixFixture,
   type MatrixRow,
 } from "@/tests/authz/expectations";
@@ -14,23 +16,6 @@ import { suggestFix } from "@/tests/helpers/suggested-fixes";
  * session, 403 on an escalated one). Each write call gets a freshly suggested fix, so a 2xx is
  * never a repeat of an earlier call's write.
  */
-const workerOnly = (status: number, teammate: 403 | 404): Expectations => ({
-  signedOut: 401,
-  viewer: 403,
-  engineer: status,
-  admin: teammate,
-  owner: teammate,
-  otherTenant: 404,
-  removed: 401,
-});
-
-type Lane = "active" | "escalated";
-const teammateSees: Record<Lane, 403 | 404> = { active: 404, escalated: 403 };
-
-/** One case per session state: A's active session and its escalated one. */
-const perSession = (build: (lane: Lane) => Omit<MatrixCase, "label">): MatrixCase[] =>
-  (["active", "escalated"] as const).map((lane) => ({ label: lane, ...build(lane) }));
-
 async function freshFix(f: MatrixFixture, lane: Lane) {
   const fix = await suggestFix(f.a.engineer, f.sessions[lane]);
   return { id: f.sessions[lane], fid: fix.id };
