@@ -9,6 +9,10 @@ import { defineConfig } from "@playwright/test";
  * dev embedded PostgreSQL in .data/ (migrated and seeded, idempotently) and builds if
  * `.next/BUILD_ID` is missing: acceptable for a quick local run, but it shares the dev data and
  * cannot run while `npm run dev` holds that embedded server.
+ *
+ * The app talks to a fake Anthropic Messages API (tests/fakes/anthropic-server.ts), started first
+ * as a second web server on E2E_FAKE_MODEL_PORT (a free port unless set); specs script it through
+ * e2e/support/fake-model.ts at E2E_FAKE_MODEL_URL. Playwright stops both servers with the run.
  */
 
 /** A free loopback port, found synchronously because the config is evaluated without await. */
@@ -18,13 +22,28 @@ function freePort(): number {
   return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
 }
 
-// Workers load this file again; they inherit process.env, so the port chosen here stays the same.
+// Workers load this file again; they inherit process.env, so the ports chosen here stay the same.
 process.env.E2E_PORT ||= String(freePort());
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
 
+if (!process.env.E2E_FAKE_MODEL_PORT) {
+  let fakeModelPort = freePort();
+  while (fakeModelPort === port) fakeModelPort = freePort();
+  process.env.E2E_FAKE_MODEL_PORT = String(fakeModelPort);
+}
+const fakeModelPort = Number(process.env.E2E_FAKE_MODEL_PORT);
+/** The fake Anthropic API the app is pointed at; read by e2e/support/fake-model.ts in the workers. */
+export const fakeModelURL = `http://127.0.0.1:${fakeModelPort}`;
+process.env.E2E_FAKE_MODEL_URL = fakeModelURL;
+
 /** Fixed so runs are reproducible; used only by the server these tests start. */
 export const E2E_AUTH_SECRET = "flowpilot-e2e-secret-not-for-production";
+/** What the app sends the fake model as its API key. */
+export const E2E_FAKE_MODEL_KEY = "e2e-fake-key";
+
+/** The fake model's own spec resets it and switches it down, so it runs alone, before the rest. */
+const fakeModelSpec = /fake-model\.spec\.ts$/;
 
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -59,23 +78,44 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: chromiumLaunchOptions,
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
-    command: "npm start",
-    url: `${baseURL}/login`,
-    // The build is normally done by `npm test`; `npm start` builds only when .next/BUILD_ID is missing.
-    timeout: 10 * 60_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
-    stderr: "pipe",
-    // SIGTERM lets scripts/dev.ts stop the embedded PostgreSQL it may have started.
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      PORT: String(port),
-      LISTEN_HOST: "127.0.0.1",
-      APP_URL: baseURL,
-      AUTH_SECRET: E2E_AUTH_SECRET,
-      NEXT_TELEMETRY_DISABLED: "1",
+  projects: [
+    // First: global setup reads its baseURL and launch options from projects[0].
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: fakeModelSpec, dependencies: ["fake-model"] },
+    { name: "fake-model", use: { browserName: "chromium" }, testMatch: fakeModelSpec },
+  ],
+  // Started in this order (the fake model before the app) and stopped in reverse.
+  webServer: [
+    {
+      name: "fake-model",
+      command: `npx tsx tests/fakes/anthropic-server.ts --port ${fakeModelPort}`,
+      url: `${fakeModelURL}/_fake/health`,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
     },
-  },
+    {
+      name: "app",
+      command: "npm start",
+      url: `${baseURL}/login`,
+      // The build is normally done by `npm test`; `npm start` builds only when .next/BUILD_ID is missing.
+      timeout: 10 * 60_000,
+      // A reused app keeps whatever model it was started with; only one started here talks to the fake.
+      reuseExistingServer: !process.env.CI,
+      stdout: "pipe",
+      stderr: "pipe",
+      // SIGTERM lets scripts/dev.ts stop the embedded PostgreSQL it may have started.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: {
+        PORT: String(port),
+        LISTEN_HOST: "127.0.0.1",
+        APP_URL: baseURL,
+        AUTH_SECRET: E2E_AUTH_SECRET,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ANTHROPIC_API_KEY: E2E_FAKE_MODEL_KEY,
+        ANTHROPIC_BASE_URL: fakeModelURL,
+      },
+    },
+  ],
 });

@@ -4,6 +4,18 @@ import { authFile, type Role } from "./support/sign-in";
 export { expect } from "@playwright/test";
 export { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "../prisma/seed-data";
 export { demoPassword, roles, submitLoginForm, signInAs, type Role } from "./support/sign-in";
+export {
+  DEFAULT_MODEL_REPLY,
+  enqueueReplies,
+  fakeModelUrl,
+  promptOf,
+  recordedModelRequests,
+  resetModel,
+  setModelMode,
+  type FakeReply,
+  type ModelMode,
+  type RecordedRequest,
+} from "./support/fake-model";
 
 type Fixtures = {
   /** A new page in its own browser context, signed in as `role` from the state global setup stored. */

@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: how fast the app shell's counts answer on a tenant with 10,000 sessions,
- * next to /api/v1/me (one indexed user read) as the yardstick. Starts its own database and server,
- * loads the data, measures over loopback only, prints medians and ratios (never pass/fail: the
- * machine is 2 shared cores), and stops everything it started, also on Ctrl-C.
+ * next to /api/v1/me (one indexed user read) as the yardstick; then, against a fake Anthropic API
+ * answering at once (scripts/bench/model-bench.ts), the resolution-note preview cache hit vs miss
+ * and a streamed chat turn's server time. Starts its own database, fake model and server, loads
+ * the data, measures over loopback only, prints medians and ratios (never pass/fail: the machine
+ * is 2 shared cores), and stops everything it started, also on Ctrl-C.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -12,6 +14,16 @@ import { findFreePort } from "../lib/embedded-database";
 import { buildIfMissing, startAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-database";
 import { measureHttp } from "./http-load";
+import {
+  CHAT_SESSIONS,
+  CHAT_TURNS,
+  CHAT_WARMUP,
+  PREVIEW_CALLS,
+  PREVIEW_WARMUP,
+  measureChatTurns,
+  measurePreviewCache,
+  startBenchModel,
+} from "./model-bench";
 import { LOAD_SESSIONS, seedLoad } from "./seed-load";
 import { formatTable, percentile, type Row } from "./stats";
 
@@ -22,6 +34,8 @@ const CONNECTIONS = 10;
 const SECONDS = 10;
 const WARMUP_SECONDS = 3;
 const IN_PROCESS_CALLS = 500;
+/** What the app sends the fake model; never a real key. */
+const BENCH_MODEL_KEY = "bench-fake-key";
 
 const cleanups: (() => Promise<void>)[] = [];
 const output: string[] = [];
@@ -59,7 +73,16 @@ async function main() {
   const seedTime = seconds(started);
   console.log(`Seeded: demo data + ${loaded.sessions} sessions, ${loaded.drafts} drafts, ${loaded.notifications} notifications in ${seedTime}`);
 
-  const serverEnv = { ...process.env, NODE_ENV: "production" as const, PORT: String(port) };
+  // The fake Anthropic API on loopback, answering at once; the app reads these at call time.
+  const model = await startBenchModel();
+  cleanups.push(model.close);
+  const serverEnv = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    ANTHROPIC_API_KEY: BENCH_MODEL_KEY,
+    ANTHROPIC_BASE_URL: model.url,
+  };
   started = performance.now();
   if (buildIfMissing(root, serverEnv)) console.log(`Built the app in ${seconds(started)}`);
   const server = await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") });
@@ -96,6 +119,12 @@ async function main() {
     samples.push(performance.now() - callStarted);
   }
 
+  const client = { appUrl: server.url, cookie };
+  console.log(`Chat turns: ${CHAT_WARMUP} warm-up + ${CHAT_TURNS} measured over ${CHAT_SESSIONS} sessions, sequential …`);
+  const chat = await measureChatTurns(client, model);
+  console.log(`Preview: ${PREVIEW_WARMUP} warm-up + ${PREVIEW_CALLS} measured miss/hit pairs, sequential …`);
+  const previews = await measurePreviewCache(client, model, chat.sessionIds[0]!);
+
   const rows: Row[] = [
     { name: "GET /api/v1/shell/counts", requestsPerSecond: countsLoad.requestsPerSecond, p50: countsLoad.p50, p99: countsLoad.p99 },
     { name: "GET /api/v1/me", requestsPerSecond: meLoad.requestsPerSecond, p50: meLoad.p50, p99: meLoad.p99 },
@@ -116,6 +145,30 @@ async function main() {
   report(formatTable(rows));
   report();
   report(`Ratio counts p50 / me p50 (HTTP): ${(countsLoad.p50 / meLoad.p50).toFixed(2)}`);
+  report();
+  report(
+    `Model-backed: the app talks to a fake Anthropic API on 127.0.0.1 answering at once (zero delay), ` +
+      `one request at a time (fetch, timed to the last byte), as the senior on sessions the bench created through the API.`,
+  );
+  report(
+    formatTable([
+      { name: `POST …/resolution-note/preview miss (refresh: true, ${previews.miss.samples})`, ...previews.miss },
+      { name: `POST …/resolution-note/preview hit (from_cache: true, ${previews.hit.samples})`, ...previews.hit },
+      { name: `POST …/turns, streamed to the end (${chat.samples} sequential)`, ...chat },
+    ]),
+  );
+  report();
+  report(
+    `Preview ratio miss / hit: p50 ${(previews.miss.p50 / previews.hit.p50).toFixed(2)}, p99 ${(previews.miss.p99 / previews.hit.p99).toFixed(2)} ` +
+      `(model calls: ${previews.missModelCalls} for ${previews.miss.samples} misses, ${previews.hitModelCalls} for ${previews.hit.samples} hits; ` +
+      `session at state_version ${previews.stateVersion}, after its chat turns).`,
+  );
+  report(
+    `Chat turn: server time excluding model time, since the model is a local fake with zero delay (what remains is the app, ` +
+      `its database work and loopback). ${chat.modelCalls} model calls for ${chat.samples} turns; replies carry ` +
+      `[QUESTIONS]/[ACTIONS]/[PROMOTE]/[SUGGEST_FIX] blocks, ${chat.deltasPerTurn.toFixed(0)} prose deltas per turn; ` +
+      `${CHAT_SESSIONS} sessions grow to ${chat.exchangesPerSession} exchanges each.`,
+  );
   writeFileSync(resultsFile, `${output.join("\n")}\n`);
   console.log(`\nWritten to ${path.relative(root, resultsFile)}`);
 }
@@ -150,7 +203,7 @@ function cleanUp(): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    console.log(`\n${signal}: stopping the server and database …`);
+    console.log(`\n${signal}: stopping the server, fake model and database …`);
     void cleanUp().then(() => process.exit(130));
   });
 }

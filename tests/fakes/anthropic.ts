@@ -5,14 +5,40 @@
  * prompt caching (a prefix ending at a cache_control breakpoint is written once, then read, and
  * only when it is at least `minCacheableTokens` long, as the real API does), and fails on demand
  * with the real error shapes (429 with retry-after, 500, 529 overloaded).
+ *
+ * `tests/fakes/anthropic-server.ts` runs the same fake as its own process (for Playwright and
+ * manual runs) with an admin API under /_fake/.
  */
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeTextReply = { text: string; delayMs?: number; chunkSize?: number };
-export type FakeErrorReply = { status: 429 | 500 | 529 | 400 | 401; message?: string };
+/** Queued replies may name `match`: then only a request whose prompt (system + messages) contains it takes them. */
+type ReplyScope = { match?: string };
+export type FakeTextReply = ReplyScope & {
+  text: string;
+  /** Wait before answering (before the headers). */
+  delayMs?: number;
+  /** Characters per streamed text delta (default 12). */
+  chunkSize?: number;
+  /** Wait between streamed deltas, so a client can be seen mid-stream (default 0). */
+  chunkDelayMs?: number;
+};
+export type FakeErrorReply = ReplyScope & { status: 429 | 500 | 529 | 400 | 401; message?: string };
 export type FakeReply = FakeTextReply | FakeErrorReply;
+
+export type FakeAnthropicOptions = {
+  minCacheableTokens?: number;
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
+  /**
+   * Handles a request that is not POST /v1/messages (e.g. an admin API); resolves true when it
+   * answered. Unhandled requests get a 404 in the API's error shape.
+   */
+  handleOther?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean> | boolean;
+};
 
 export type RecordedRequest = {
   headers: Record<string, string | string[] | undefined>;
@@ -38,7 +64,14 @@ export type FakeAnthropic = {
   enqueue: (...replies: FakeReply[]) => void;
   /** Answers requests when the queue is empty (e.g. a scripted model for end-to-end runs). */
   setResponder: (responder: ((body: MessagesBody) => FakeReply) | undefined) => void;
-  /** Forget requests, queued replies and the simulated prompt cache. */
+  /**
+   * While set, every request gets this reply, ahead of the queue (e.g. `{ status: 529 }` for an
+   * outage); undefined ends it.
+   */
+  setOverride: (reply: FakeReply | undefined) => void;
+  /** Replies still queued. */
+  queued: () => number;
+  /** Forget requests, queued replies, the override and the simulated prompt cache. */
   reset: () => void;
   close: () => Promise<void>;
 };
@@ -63,12 +96,30 @@ function promptBlocks(body: MessagesBody): ContentBlock[] {
   return [...blocksOf(body.system), ...body.messages.flatMap((message) => blocksOf(message.content))];
 }
 
-export async function startFakeAnthropic(options: { minCacheableTokens?: number } = {}): Promise<FakeAnthropic> {
+/** Everything the model is shown, as one string (what a reply's `match` is looked up in). */
+export function promptText(body: MessagesBody): string {
+  return promptBlocks(body)
+    .map((block) => block.text ?? "")
+    .join("\n");
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Promise<FakeAnthropic> {
   const minCacheable = options.minCacheableTokens ?? 1024;
   const requests: RecordedRequest[] = [];
   const queue: FakeReply[] = [];
   const cachedPrefixes = new Set<string>();
   let responder: ((body: MessagesBody) => FakeReply) | undefined;
+  let override: FakeReply | undefined;
+
+  /** The first queued reply for this request: unscoped, or scoped to text its prompt contains. */
+  function takeQueued(body: MessagesBody): FakeReply | undefined {
+    if (queue.length === 0) return undefined;
+    let prompt: string | undefined;
+    const index = queue.findIndex((reply) => reply.match === undefined || (prompt ??= promptText(body)).includes(reply.match));
+    return index === -1 ? undefined : queue.splice(index, 1)[0];
+  }
 
   /** Simulated prompt caching: the longest prefix ending at a breakpoint is read if seen before. */
   function cacheUsage(body: MessagesBody) {
@@ -97,6 +148,7 @@ export async function startFakeAnthropic(options: { minCacheableTokens?: number 
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     if (request.method !== "POST" || !request.url?.startsWith("/v1/messages")) {
+      if (options.handleOther && (await options.handleOther(request, response))) return;
       return sendError(response, { status: 400, message: `Unexpected ${request.method} ${request.url}` }, 404);
     }
     const chunks: Buffer[] = [];
@@ -104,9 +156,9 @@ export async function startFakeAnthropic(options: { minCacheableTokens?: number 
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as MessagesBody;
     requests.push({ headers: request.headers, body, stream: Boolean(body.stream) });
 
-    const reply = queue.shift() ?? responder?.(body) ?? { status: 500, message: "The fake model has no scripted reply." };
+    const reply = override ?? takeQueued(body) ?? responder?.(body) ?? { status: 500, message: "The fake model has no scripted reply." };
     if ("status" in reply) return sendError(response, reply);
-    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+    if (reply.delayMs) await sleep(reply.delayMs);
     const usage = { ...cacheUsage(body), output_tokens: estimateTokens(reply.text) };
     const id = `msg_fake_${requests.length}`;
     if (!body.stream) {
@@ -134,6 +186,8 @@ export async function startFakeAnthropic(options: { minCacheableTokens?: number 
     send("ping", {});
     const size = reply.chunkSize ?? 12;
     for (let offset = 0; offset < reply.text.length; offset += size) {
+      if (reply.chunkDelayMs && offset > 0) await sleep(reply.chunkDelayMs);
+      if (response.destroyed) return; // the client went away mid-stream
       send("content_block_delta", { index: 0, delta: { type: "text_delta", text: reply.text.slice(offset, offset + size) } });
     }
     send("content_block_stop", { index: 0 });
@@ -145,24 +199,42 @@ export async function startFakeAnthropic(options: { minCacheableTokens?: number 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => sendError(response, { status: 500, message: String(error) }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${urlHost(options.host ?? "127.0.0.1")}:${port}`,
     requests,
     enqueue: (...replies) => queue.push(...replies),
     setResponder: (next) => {
       responder = next;
     },
+    setOverride: (reply) => {
+      override = reply;
+    },
+    queued: () => queue.length,
     reset: () => {
       requests.length = 0;
       queue.length = 0;
+      override = undefined;
       cachedPrefixes.clear();
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Idle keep-alive sockets would hold close() open; streams in flight end with the server.
+        server.closeAllConnections();
+      }),
   };
 }
+
+const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
 
 function sendError(response: ServerResponse, reply: FakeErrorReply, httpStatus: number = reply.status) {
   const headers: Record<string, string> = { "content-type": "application/json", "request-id": "req_fake_error" };
