@@ -1,3 +1,4 @@
+import { InlineMarkdown } from "@/components/pilot/inline-markdown";
 import { parseMarkdownBlocks } from "@/components/pilot/parse-markdown-blocks";
 
 /** Renders a generated document (escalation package, resolution note) as simple, safe blocks. */
@@ -18,12 +19,18 @@ export function MarkdownText({ markdown }: { markdown: string }) {
           return (
             <List key={index} className={`${block.ordered ? "list-decimal" : "list-disc"} space-y-1 pl-5`}>
               {block.items.map((item, itemIndex) => (
-                <li key={itemIndex}>{item}</li>
+                <li key={itemIndex}>
+                  <InlineMarkdown text={item} />
+                </li>
               ))}
             </List>
           );
         }
-        return <p key={index}>{block.text}</p>;
+        return (
+          <p key={index}>
+            <InlineMarkdown text={block.text} />
+          </p>
+        );
       })}
     </div>
   );

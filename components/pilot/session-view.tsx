@@ -2,8 +2,10 @@ import { CircleCheck } from "lucide-react";
 import { Conversation } from "@/components/pilot/conversation";
 import { DocumentCard } from "@/components/pilot/document-card";
 import { FactsList } from "@/components/pilot/facts-list";
+import { FixSummary } from "@/components/pilot/fix-summary";
 import { HandoffPanel } from "@/components/pilot/handoff-panel";
 import { SessionHeader } from "@/components/pilot/session-header";
+import type { PilotFix } from "@/components/pilot/pilot-types";
 import type { getSession } from "@/lib/sessions/read-session";
 
 type Props = {
@@ -11,10 +13,12 @@ type Props = {
   /** `?pickup=true`: the visitor came from an escalation alert. */
   pickup: boolean;
   inTransit: boolean;
+  /** The active suggested fix, if any. */
+  fix?: PilotFix | null;
 };
 
 /** Read-only session detail; with a pickup link to an in-transit session, the handoff context comes first. */
-export function SessionView({ session, pickup, inTransit }: Props) {
+export function SessionView({ session, pickup, inTransit, fix }: Props) {
   return (
     <div className="space-y-6">
       <SessionHeader
@@ -43,6 +47,7 @@ export function SessionView({ session, pickup, inTransit }: Props) {
         <Conversation steps={session.steps} />
         <div className="space-y-6">
           <FactsList facts={session.facts} />
+          {fix && <FixSummary fix={fix} />}
           {session.resolutionNoteMarkdown && (
             <DocumentCard title="Resolution note" markdown={session.resolutionNoteMarkdown} />
           )}

@@ -18,3 +18,8 @@ export function readableSessionWhere(viewer: Viewer, sessionId: string): Prisma.
     ],
   };
 }
+
+/** Who works a session: the engineer who started it, or its handler once someone picked it up. */
+export function worksOnSession(viewer: Viewer, session: { userId: string; handlerId: string | null }): boolean {
+  return session.handlerId ? session.handlerId === viewer.userId : session.userId === viewer.userId;
+}

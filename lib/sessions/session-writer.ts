@@ -1,7 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
-import { readableSessionWhere } from "@/lib/sessions/session-access";
+import { readableSessionWhere, worksOnSession } from "@/lib/sessions/session-access";
 
 /**
  * Loads a session the viewer may work on: the engineer who started it or the one handling it
@@ -14,7 +14,6 @@ export async function loadSessionForWrite(viewer: Viewer, sessionId: string, cli
     select: { id: true, accountId: true, userId: true, handlerId: true, status: true, stateVersion: true, title: true },
   });
   if (!session) throw notFound("Session");
-  const worksOnIt = session.handlerId ? session.handlerId === viewer.userId : session.userId === viewer.userId;
-  if (!worksOnIt) throw forbidden("Only the engineer working this session can change it. Pick it up first.");
+  if (!worksOnSession(viewer, session)) throw forbidden("Only the engineer working this session can change it. Pick it up first.");
   return session;
 }

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { AppError } from "@/lib/errors";
-import { getSession } from "@/lib/sessions/read-session";
+import { getPilotView } from "@/lib/sessions/pilot-view";
 import { sessionIdParams } from "@/lib/sessions/schemas";
 import { isInTransit } from "@/lib/sessions/statuses";
+import { Toaster } from "@/components/ui/toast";
+import { toPilotFix } from "@/components/pilot/pilot-types";
+import { PilotWorkspace } from "@/components/pilot/pilot-workspace";
 import { SessionView } from "@/components/pilot/session-view";
 
 export const metadata: Metadata = { title: "Session" };
@@ -14,15 +17,31 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+/** K1: the working pilot page for the engineer on the session; read-only (or the handoff context with ?pickup=true) otherwise. */
 export default async function SessionPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const pickup = query.pickup === "true";
   const viewer = await requireViewer("signedIn", `/pilot/${encodeURIComponent(id)}${pickup ? "?pickup=true" : ""}`);
   if (!sessionIdParams.safeParse({ id }).success) notFound();
-  const session = await getSession(viewer, id).catch((error: unknown) => {
+  const view = await getPilotView(viewer, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
-  const inTransit = isInTransit(session.status);
-  return <SessionView session={session} pickup={pickup} inTransit={inTransit} />;
+  const { session } = view;
+  return (
+    <>
+      {pickup || !view.canWork ? (
+        <SessionView session={session} pickup={pickup} inTransit={isInTransit(session.status)} fix={view.fix && toPilotFix(view.fix)} />
+      ) : (
+        <PilotWorkspace
+          session={session}
+          viewer={{ id: viewer.userId, name: viewer.name }}
+          facts={view.facts}
+          fix={view.fix}
+          taskLane={view.taskLane}
+        />
+      )}
+      <Toaster />
+    </>
+  );
 }

@@ -1,0 +1,40 @@
+"use client";
+
+import type { RefObject } from "react";
+import { ArrowUpRight, CheckCircle2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import type { PilotFix } from "@/components/pilot/pilot-types";
+import type { DocumentKindName } from "@/components/pilot/preview/preview-body";
+
+type Props = {
+  fix: PilotFix | null;
+  resolveRef: RefObject<HTMLButtonElement | null>;
+  escalateRef: RefObject<HTMLButtonElement | null>;
+  onOpen: (kind: DocumentKindName) => void;
+};
+
+function hint(fix: PilotFix | null): string {
+  if (fix?.status === "applied_success") return "The fix worked. Review the resolution note and post it.";
+  if (fix?.status === "applied_failed") return "The fix didn't work. Keep going, or escalate with a package for a senior.";
+  return "Resolve once the problem is gone, or escalate with a package for a senior.";
+}
+
+/** The lane's bottom: open the resolution note or the escalation package preview (E1/E2). */
+export function ResolveBar({ fix, resolveRef, escalateRef, onOpen }: Props) {
+  return (
+    <Card aria-label="Resolve or escalate" className="p-4">
+      <p className="text-sm text-slate-600">{hint(fix)}</p>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <Button ref={resolveRef} onClick={() => onOpen("resolution_note")}>
+          <CheckCircle2 aria-hidden className="size-4" />
+          Resolve
+        </Button>
+        <Button ref={escalateRef} variant="secondary" onClick={() => onOpen("escalation_package")}>
+          <ArrowUpRight aria-hidden className="size-4" />
+          Escalate instead
+        </Button>
+      </div>
+    </Card>
+  );
+}

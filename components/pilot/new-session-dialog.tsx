@@ -1,0 +1,124 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { Plus } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { ErrorCallout } from "@/components/ui/error-callout";
+import { FieldError } from "@/components/ui/field-error";
+import { Spinner } from "@/components/ui/spinner";
+import { TextInput } from "@/components/ui/text-input";
+import { createSessionAction } from "@/app/(app)/pilot/actions";
+
+type Fields = "title" | "psa_ticket_id" | "company_name";
+type Errors = Partial<Record<Fields, string>> & { form?: string };
+
+const FIELDS: { name: Fields; id: string; label: string; hint?: string; inputMode?: "numeric" }[] = [
+  { name: "title", id: "new-session-title", label: "Title", hint: "What is broken, in a few words." },
+  { name: "psa_ticket_id", id: "new-session-ticket", label: "Ticket number", hint: "Optional. The PSA ticket this work belongs to.", inputMode: "numeric" },
+  { name: "company_name", id: "new-session-company", label: "Company", hint: "Optional." },
+];
+
+/** B1: "New session" — a small form in a dialog; the server validates, then the new session opens. */
+export function NewSessionDialog() {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  function handleOpenChange(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    if (!next) setErrors({});
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: Fields) => String(form.get(name) ?? "").trim();
+    setPending(true);
+    setErrors({});
+    const result = await createSessionAction({
+      title: value("title"),
+      psa_ticket_id: value("psa_ticket_id") || undefined,
+      company_name: value("company_name") || undefined,
+    }).catch((error: unknown) => {
+      console.error(error);
+      return undefined;
+    });
+    if (result?.data) {
+      router.push(`/pilot/${result.data.id}`);
+      return; // stays pending until the session page replaces this one
+    }
+    setPending(false);
+    const fieldErrors = result?.validationErrors?.fieldErrors ?? {};
+    const next: Errors = {
+      title: fieldErrors.title?.[0],
+      psa_ticket_id: fieldErrors.psa_ticket_id?.[0],
+      company_name: fieldErrors.company_name?.[0],
+      form: result
+        ? (result.serverError ?? result.validationErrors?.formErrors?.[0])
+        : "No response from the server. Check your connection and try again.",
+    };
+    setErrors(next);
+    const firstInvalid = FIELDS.find((field) => next[field.name]);
+    if (firstInvalid) formRef.current?.querySelector<HTMLInputElement>(`#${firstInvalid.id}`)?.focus();
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={handleOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <Plus aria-hidden className="size-4" />
+          New session
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="New session" description="Start a troubleshooting session. You can link a ticket now or leave it for later.">
+        <form ref={formRef} onSubmit={handleSubmit} noValidate className="mt-5 space-y-4">
+          {FIELDS.map((field) => {
+            const error = errors[field.name];
+            const describedBy = [`${field.id}-hint`, error ? `${field.id}-error` : null].filter(Boolean).join(" ");
+            return (
+              <div key={field.name}>
+                <label htmlFor={field.id} className="text-sm font-medium text-slate-900">
+                  {field.label}
+                </label>
+                {field.hint && (
+                  <p id={`${field.id}-hint`} className="text-xs text-slate-500">
+                    {field.hint}
+                  </p>
+                )}
+                <TextInput
+                  id={field.id}
+                  name={field.name}
+                  inputMode={field.inputMode}
+                  autoComplete="off"
+                  aria-required={field.name === "title" || undefined}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy}
+                  disabled={pending}
+                  className="mt-1.5"
+                />
+                <FieldError id={`${field.id}-error`} message={error} />
+              </div>
+            );
+          })}
+          {errors.form && <ErrorCallout>{errors.form}</ErrorCallout>}
+          <div className="flex justify-end gap-2 pt-2">
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={pending}>
+              {pending && <Spinner className="text-white" />}
+              Start session
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { showToast } from "@/components/ui/toast";
+import type { SessionStep } from "@/components/pilot/chat-bubble";
+import { ChatPanel } from "@/components/pilot/chat/chat-panel";
+import { ForkCallout } from "@/components/pilot/chat/fork-callout";
+import { useChatTurn } from "@/components/pilot/chat/use-chat-turn";
+import { LaneLists } from "@/components/pilot/lane/lane-list";
+import { OutcomeBanner } from "@/components/pilot/lane/outcome-banner";
+import { ResolveBar } from "@/components/pilot/lane/resolve-bar";
+import { SuggestedFixCard } from "@/components/pilot/lane/suggested-fix-card";
+import { WhatWeKnow } from "@/components/pilot/lane/what-we-know";
+import { DocumentPreviewDialog } from "@/components/pilot/preview/document-preview-dialog";
+import type { DocumentKindName } from "@/components/pilot/preview/preview-body";
+import { SessionHeader } from "@/components/pilot/session-header";
+import {
+  isFinalFixStatus,
+  toPilotFact,
+  toPilotFix,
+  type FactInput,
+  type FixInput,
+  type ForkSuggestion,
+  type PilotTaskLane,
+  type TurnDone,
+} from "@/components/pilot/pilot-types";
+import type { PostResolutionResult } from "@/lib/documents/post-resolution";
+import type { SessionStatus } from "@/lib/generated/prisma/enums";
+
+type Props = {
+  session: {
+    id: string;
+    title: string;
+    status: SessionStatus;
+    companyName: string | null;
+    psaTicketRef: string | null;
+    updatedAt: Date;
+    steps: SessionStep[];
+  };
+  viewer: { id: string; name: string };
+  facts: FactInput[];
+  fix: FixInput | null;
+  taskLane: PilotTaskLane;
+};
+
+function resolvedMessage(result: PostResolutionResult): string {
+  if (!result.psa) return "The resolution note is saved in FlowPilot; no ticket is linked.";
+  return result.psa.posted ? "The resolution note was posted to the ticket." : `Saved in FlowPilot. ${result.psa.reason}`;
+}
+
+/**
+ * K1: the pilot page for the engineer working the session — the chat on the left, the task lane
+ * on the right. Server data is the truth; a finished chat turn shows its lane, facts and fix at
+ * once, until the refresh it triggers brings the same from the server.
+ */
+export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, taskLane }: Props) {
+  const router = useRouter();
+  const [, startRefresh] = useTransition();
+  const [lastTurn, setLastTurn] = useState<TurnDone | null>(null);
+  const [fork, setFork] = useState<ForkSuggestion | null>(null);
+  const [previewKind, setPreviewKind] = useState<DocumentKindName | null>(null);
+  const [opener, setOpener] = useState<DocumentKindName>("resolution_note");
+  const resolveRef = useRef<HTMLButtonElement>(null);
+  const escalateRef = useRef<HTMLButtonElement>(null);
+
+  const chat = useChatTurn(session.id, (result) => {
+    if (result) {
+      setLastTurn(result);
+      setFork(result.fork);
+    }
+    startRefresh(() => router.refresh());
+  });
+
+  // Until the server's steps include the turn's reply, its results are newer than the props.
+  const overlay = lastTurn && !session.steps.some((step) => step.id === lastTurn.step_id) ? lastTurn : null;
+  const facts = factRows.map(toPilotFact);
+  for (const added of overlay?.facts_added ?? []) if (!facts.some((fact) => fact.id === added.id)) facts.push(toPilotFact(added));
+  const fixSource = overlay?.outcome_proposal ?? overlay?.suggested_fix ?? fixRow;
+  const fix = fixSource ? toPilotFix(fixSource) : null;
+  const lane = overlay?.task_lane ?? taskLane;
+  const recordedRefs = new Set(facts.flatMap((fact) => (fact.sourceRef ? [fact.sourceRef] : [])));
+
+  function openPreview(kind: DocumentKindName) {
+    setOpener(kind);
+    setPreviewKind(kind);
+  }
+
+  function handleResolved(result: PostResolutionResult) {
+    setPreviewKind(null);
+    showToast({ tone: "success", title: "Session resolved", description: resolvedMessage(result) });
+  }
+
+  return (
+    <div className="space-y-5">
+      <SessionHeader
+        title={session.title}
+        status={session.status}
+        companyName={session.companyName}
+        psaTicketRef={session.psaTicketRef}
+        updatedAt={session.updatedAt}
+      />
+      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(19rem,23rem)]">
+        <ChatPanel
+          steps={session.steps}
+          turns={chat.turns}
+          busy={chat.busy}
+          viewer={viewer}
+          onSend={chat.send}
+          notice={
+            <>
+              {fix?.proposal && !isFinalFixStatus(fix.status) && <OutcomeBanner sessionId={session.id} fix={fix} proposal={fix.proposal} />}
+              {fork && <ForkCallout sessionId={session.id} fork={fork} onDismiss={() => setFork(null)} />}
+            </>
+          }
+        />
+        <aside aria-label="Task lane" className="space-y-4 lg:max-h-[calc(100dvh-13rem)] lg:overflow-y-auto lg:pr-1">
+          <WhatWeKnow sessionId={session.id} facts={facts} />
+          <LaneLists sessionId={session.id} lane={lane} recordedRefs={recordedRefs} />
+          <SuggestedFixCard sessionId={session.id} fix={fix} />
+          <ResolveBar fix={fix} resolveRef={resolveRef} escalateRef={escalateRef} onOpen={openPreview} />
+        </aside>
+      </div>
+      <DocumentPreviewDialog
+        sessionId={session.id}
+        kind={previewKind}
+        returnFocus={opener === "resolution_note" ? resolveRef : escalateRef}
+        onKindChange={setPreviewKind}
+        onClose={() => setPreviewKind(null)}
+        onResolved={handleResolved}
+      />
+    </div>
+  );
+}

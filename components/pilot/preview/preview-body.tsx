@@ -1,0 +1,207 @@
+"use client";
+
+import { useEffect, useReducer } from "react";
+import { ArrowRightLeft, CheckCircle2, Pencil, RefreshCw, Undo2 } from "lucide-react";
+import { actionErrorMessage } from "@/components/ui/action-error-message";
+import { Button } from "@/components/ui/button";
+import { DialogClose } from "@/components/ui/dialog";
+import { ErrorCallout } from "@/components/ui/error-callout";
+import { Spinner } from "@/components/ui/spinner";
+import { TextArea } from "@/components/ui/text-input";
+import { MarkdownText } from "@/components/pilot/markdown-text";
+import { PreviewBadges } from "@/components/pilot/preview/preview-badges";
+import { initialPreviewState, previewReducer, previewText, type PreviewEvent } from "@/components/pilot/preview/preview-state";
+import { useActionRunner } from "@/components/pilot/use-action-runner";
+import type { PostResolutionResult } from "@/lib/documents/post-resolution";
+import type { DocumentPreview } from "@/lib/documents/preview";
+import {
+  postResolutionNoteAction,
+  previewEscalationPackageAction,
+  previewResolutionNoteAction,
+} from "@/app/(app)/pilot/[id]/actions";
+
+export type DocumentKindName = DocumentPreview["kind"];
+
+const NOUN: Record<DocumentKindName, string> = { resolution_note: "resolution note", escalation_package: "escalation package" };
+const ESCALATION_LATER = "Escalation handoff arrives with escalation mode.";
+
+/** Loads the preview; resolves to the reducer event that records the outcome. */
+async function fetchPreview(kind: DocumentKindName, id: string, refresh: boolean): Promise<PreviewEvent> {
+  const action = kind === "resolution_note" ? previewResolutionNoteAction : previewEscalationPackageAction;
+  const result = await action({ id, refresh }).catch((error: unknown) => {
+    console.error(error);
+    return undefined;
+  });
+  const message = actionErrorMessage(result);
+  if (message || !result?.data) return { type: "failed", error: message ?? "The preview could not be loaded. Try again." };
+  return { type: "loaded", preview: result.data };
+}
+
+// React may run the opening effect twice (Strict Mode); both runs share one request.
+const opening = new Map<string, Promise<PreviewEvent>>();
+
+function loadOpeningPreview(kind: DocumentKindName, id: string): Promise<PreviewEvent> {
+  const key = `${kind}:${id}`;
+  let running = opening.get(key);
+  if (!running) {
+    running = fetchPreview(kind, id, false).finally(() => opening.delete(key));
+    opening.set(key, running);
+  }
+  return running;
+}
+
+type Props = {
+  sessionId: string;
+  kind: DocumentKindName;
+  /** An edit of this document kept by the dialog (switching kinds doesn't lose it). */
+  savedDraft: string | null;
+  onDraftChange: (draft: string | null) => void;
+  onKindChange: (kind: DocumentKindName) => void;
+  onResolved: (result: PostResolutionResult) => void;
+};
+
+/** The preview itself: loads on open, Refresh regenerates, Edit switches to the markdown, Confirm & post resolves. */
+export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKindChange, onResolved }: Props) {
+  const [state, dispatch] = useReducer(previewReducer, savedDraft, initialPreviewState);
+  const post = useActionRunner();
+  const { markdown, edited } = previewText(state);
+  const noun = NOUN[kind];
+  const canPost = kind === "resolution_note";
+
+  useEffect(() => {
+    let current = true;
+    void loadOpeningPreview(kind, sessionId).then((outcome) => {
+      if (current) dispatch(outcome.type === "loaded" ? { ...outcome, keepDraft: true } : outcome);
+    });
+    return () => {
+      current = false;
+    };
+  }, [kind, sessionId]);
+
+  async function refresh() {
+    dispatch({ type: "load" });
+    const outcome = await fetchPreview(kind, sessionId, true);
+    if (outcome.type === "loaded") onDraftChange(null);
+    dispatch(outcome);
+  }
+
+  async function confirm() {
+    const result = await post.run(() => postResolutionNoteAction({ id: sessionId, markdown }));
+    if (result) onResolved(result);
+  }
+
+  const busy = state.loading || post.pending;
+  return (
+    <div className="mt-3">
+      <PreviewBadges preview={state.preview} loading={state.loading} edited={edited} noun={noun} />
+
+      <div className="mt-3 rounded-lg border border-slate-200 bg-slate-50/60">
+        {state.loading && !state.preview ? (
+          <div role="status" className="space-y-3 p-4">
+            <p className="flex items-center gap-2 text-sm text-slate-600">
+              <Spinner />
+              Drafting the {noun} from the session…
+            </p>
+            {[90, 75, 85, 60].map((width) => (
+              <div key={width} aria-hidden className="h-3 rounded bg-slate-200 motion-safe:animate-pulse" style={{ width: `${width}%` }} />
+            ))}
+          </div>
+        ) : state.editing ? (
+          <>
+            <label htmlFor="preview-markdown" className="sr-only">
+              {kind === "resolution_note" ? "Resolution note text" : "Escalation package text"}
+            </label>
+            <TextArea
+              id="preview-markdown"
+              value={markdown}
+              onChange={(event) => {
+                dispatch({ type: "change", text: event.target.value });
+                onDraftChange(event.target.value);
+              }}
+              readOnly={post.pending}
+              className="max-h-[55vh] min-h-64 rounded-lg border-0 bg-white font-mono text-xs shadow-none"
+            />
+          </>
+        ) : state.preview ? (
+          <div className="max-h-[55vh] overflow-y-auto p-4" aria-busy={state.loading || undefined} data-testid="preview-markdown">
+            <MarkdownText markdown={markdown} />
+          </div>
+        ) : null}
+      </div>
+
+      {state.error && <ErrorCallout className="mt-3">{state.error}</ErrorCallout>}
+      {post.error && <ErrorCallout className="mt-3">{post.error}</ErrorCallout>}
+
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <Button size="sm" variant="secondary" onClick={() => void refresh()} disabled={busy || edited} aria-describedby={edited ? "refresh-hint" : undefined}>
+          {state.loading && state.preview ? <Spinner /> : <RefreshCw aria-hidden className="size-3.5" />}
+          Refresh
+        </Button>
+        {state.editing ? (
+          <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "view" })} disabled={post.pending}>
+            <CheckCircle2 aria-hidden className="size-3.5" />
+            Done editing
+          </Button>
+        ) : (
+          <Button size="sm" variant="secondary" onClick={() => dispatch({ type: "edit" })} disabled={busy || !state.preview}>
+            <Pencil aria-hidden className="size-3.5" />
+            Edit
+          </Button>
+        )}
+        {edited && (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              dispatch({ type: "discard" });
+              onDraftChange(null);
+            }}
+            disabled={post.pending}
+          >
+            <Undo2 aria-hidden className="size-3.5" />
+            Discard edits
+          </Button>
+        )}
+        {edited && (
+          <span id="refresh-hint" className="text-xs text-slate-500">
+            Refresh is off while you have edits.
+          </span>
+        )}
+      </div>
+
+      <div className="mt-5 flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:items-center sm:justify-between">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => onKindChange(kind === "resolution_note" ? "escalation_package" : "resolution_note")}
+          disabled={post.pending}
+        >
+          <ArrowRightLeft aria-hidden className="size-3.5" />
+          {kind === "resolution_note" ? "Escalate instead" : "Resolve instead"}
+        </Button>
+        <div className="flex flex-col items-stretch gap-1.5 sm:items-end">
+          <div className="flex justify-end gap-2">
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={post.pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button
+              onClick={() => void confirm()}
+              disabled={!canPost || busy || !markdown.trim()}
+              aria-describedby={canPost ? undefined : "escalation-later"}
+            >
+              {post.pending && <Spinner className="text-white" />}
+              Confirm &amp; post
+            </Button>
+          </div>
+          {!canPost && (
+            <p id="escalation-later" className="text-xs text-slate-500">
+              {ESCALATION_LATER}
+            </p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
