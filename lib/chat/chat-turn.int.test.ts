@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as turnsRoute from "@/app/api/v1/ai-sessions/[id]/turns/route";
 import { DEFAULT_CAPABLE_MODEL } from "@/lib/ai/ai-config";
 import { db } from "@/lib/db";
-import { startFakeAnthropic, type FakeAnthropic } from "@/tests/fakes/anthropic";
+import { installFakeModel } from "@/tests/helpers/fake-model";
 import { callRoute } from "@/tests/helpers/call-route";
 import { readEvents } from "@/tests/helpers/sse";
 import type { TurnResult } from "@/lib/chat/apply-reply";
 import { createSessionFor, createTenant, type TestTenant } from "@/tests/helpers/tenant";
 
-let fake: FakeAnthropic;
+const model = installFakeModel();
 let a: TestTenant;
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic();
-  process.env.ANTHROPIC_API_KEY = "test-key";
-  process.env.ANTHROPIC_BASE_URL = fake.url;
   a = await createTenant("Chat MSP");
 });
-afterAll(async () => {
-  delete process.env.ANTHROPIC_API_KEY;
-  await fake.close();
-});
-beforeEach(() => fake.reset());
+beforeEach(() => model().reset());
 
 const turn = (sessionId: string, message: string, as = a.engineer.id) =>
   callRoute(turnsRoute.POST, "POST", { as, params: { id: sessionId }, body: { message } });
@@ -41,7 +34,7 @@ const FIRST_REPLY = [
 describe("a chat turn", () => {
   it("streams prose only, then persists the task lane, facts and fix with a version bump", async () => {
     const session = await createSessionFor(a.engineer);
-    fake.enqueue({ text: FIRST_REPLY, chunkSize: 7 });
+    model().enqueue({ text: FIRST_REPLY, chunkSize: 7 });
 
     const response = await turn(session.id, "Nobody on floor two can print.");
     expect(response.status).toBe(200);
@@ -64,23 +57,23 @@ describe("a chat turn", () => {
     expect(stored.steps[1]!.content).toBe(streamed);
     expect(stored.stateVersion).toBe(2); // facts once, fix once
     expect(result.state_version).toBe(2);
-    expect(fake.requests[0]!.body.model).toBe(DEFAULT_CAPABLE_MODEL);
+    expect(model().requests[0]!.body.model).toBe(DEFAULT_CAPABLE_MODEL);
   });
 
   it("keeps task-lane ids across turns and sends history cached, state in the newest message", async () => {
     const session = await createSessionFor(a.engineer);
-    fake.enqueue({ text: FIRST_REPLY });
+    model().enqueue({ text: FIRST_REPLY });
     const first = (await readEvents(await turn(session.id, "Nobody can print."))).at(-1)!.data as TurnResult;
     const questionId = first.task_lane.questions[0]!.id;
 
-    fake.enqueue({
+    model().enqueue({
       text: `Thanks.\n${block("QUESTIONS", [{ text: "  did the PRINTER work yesterday? " }, { text: "Is the queue paused?" }])}`,
     });
     const second = (await readEvents(await turn(session.id, "It worked yesterday."))).at(-1)!.data as TurnResult;
     expect(second.task_lane.questions.map((q: { id: string }) => q.id)[0]).toBe(questionId);
     expect(second.task_lane.questions).toHaveLength(2);
 
-    const sent = fake.requests[1]!.body;
+    const sent = model().requests[1]!.body;
     expect(sent.stream).toBe(true);
     expect(sent.system).toEqual([expect.objectContaining({ cache_control: { type: "ephemeral" } })]);
     expect(sent.messages.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
@@ -94,7 +87,7 @@ describe("a chat turn", () => {
 
   it("drops a malformed block and keeps the prose", async () => {
     const session = await createSessionFor(a.engineer);
-    fake.enqueue({ text: "Try this.\n[SUGGEST_FIX]\n{\"title\": \"Broken\", \n[/SUGGEST_FIX]" });
+    model().enqueue({ text: "Try this.\n[SUGGEST_FIX]\n{\"title\": \"Broken\", \n[/SUGGEST_FIX]" });
     const done = (await readEvents(await turn(session.id, "Help"))).at(-1)!;
     expect(done.data).toMatchObject({ prose: "Try this.", suggested_fix: null, dropped_markers: 1 });
     expect(await db.sessionSuggestedFix.count({ where: { sessionId: session.id } })).toBe(0);
@@ -102,11 +95,11 @@ describe("a chat turn", () => {
 
   it("turns a [FIX_OUTCOME] into a proposal only, without a version bump", async () => {
     const session = await createSessionFor(a.engineer);
-    fake.enqueue({ text: FIRST_REPLY });
+    model().enqueue({ text: FIRST_REPLY });
     await readEvents(await turn(session.id, "Nobody can print."));
     const before = await db.aiSession.findUniqueOrThrow({ where: { id: session.id } });
 
-    fake.enqueue({ text: `Great news.\n${block("FIX_OUTCOME", { outcome: "applied_success", notes: "Printing works again." })}` });
+    model().enqueue({ text: `Great news.\n${block("FIX_OUTCOME", { outcome: "applied_success", notes: "Printing works again." })}` });
     const done = (await readEvents(await turn(session.id, "Restarting the spooler fixed it!"))).at(-1)!.data as TurnResult;
     expect(done.outcome_proposal?.ai_outcome_proposal).toMatchObject({ outcome: "applied_success" });
     const fix = await db.sessionSuggestedFix.findFirstOrThrow({ where: { sessionId: session.id, supersededAt: null } });
@@ -116,14 +109,14 @@ describe("a chat turn", () => {
 
   it("offers a fork when the conversation splits", async () => {
     const session = await createSessionFor(a.engineer);
-    fake.enqueue({ text: `That sounds like a separate problem.\n${block("FORK", { reason: "Different symptom", title: "Teams calls drop", summary: "Calls drop after a minute." })}` });
+    model().enqueue({ text: `That sounds like a separate problem.\n${block("FORK", { reason: "Different symptom", title: "Teams calls drop", summary: "Calls drop after a minute." })}` });
     const done = (await readEvents(await turn(session.id, "Also Teams calls drop."))).at(-1)!.data as TurnResult;
     expect(done.fork).toEqual({ reason: "Different symptom", title: "Teams calls drop", summary: "Calls drop after a minute." });
   });
 
   it("saves the engineer's message and streams an error when the model is down", async () => {
     const session = await createSessionFor(a.engineer);
-    fake.enqueue({ status: 529 }, { status: 529 }, { status: 529 }, { status: 529 });
+    model().enqueue({ status: 529 }, { status: 529 }, { status: 529 }, { status: 529 });
     const events = await readEvents(await turn(session.id, "Is anyone there?"));
     expect(events.at(-1)).toMatchObject({ event: "error", data: { code: "unavailable" } });
     const steps = await db.aiSessionStep.findMany({ where: { sessionId: session.id } });
@@ -137,7 +130,7 @@ describe("a chat turn", () => {
     expect(await db.aiSessionStep.count({ where: { sessionId: resolved.id } })).toBe(0);
 
     const parked = await createSessionFor(a.engineer, { status: "parked" });
-    fake.enqueue({ text: "Welcome back." });
+    model().enqueue({ text: "Welcome back." });
     await readEvents(await turn(parked.id, "Back on this."));
     expect((await db.aiSession.findUniqueOrThrow({ where: { id: parked.id } })).status).toBe("active");
   });

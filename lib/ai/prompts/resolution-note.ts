@@ -1,3 +1,5 @@
+import { DOCUMENT_BUNDLE_CONTEXT } from "@/lib/ai/prompts/document-bundle";
+
 /**
  * E1: the system prompt for a resolution note. The session's grounded bundle (JSON) arrives as the
  * user message; this constant stays byte-identical across calls so it can be prompt-cached (J2).
@@ -5,19 +7,7 @@
  */
 export const RESOLUTION_NOTE_PROMPT = `You write the resolution note an MSP engineer posts to a customer's ticket when a troubleshooting session ends. The customer and the engineer's colleagues read it.
 
-INPUT
-The user message is a JSON bundle describing one session:
-- session: title, company_name, ticket_ref, status
-- facts: what the engineer confirmed during the session
-- active_fix: the suggested fix with its outcome — status (proposed | applied_success | applied_failed | applied_partial | dismissed), applied_at, verified_at, partial_notes, failure_reason; or null when no fix was suggested
-- script_runs: scripts run for this session (sensitive values already shown as [REDACTED])
-- engineer_steps: what the engineer typed or did, oldest first, trimmed
-- state_version: ignore it
-
-GROUNDING
-- Use only what the bundle says. Never invent hostnames, user names, error codes, versions, commands, dates or steps that are not in the bundle.
-- When the bundle doesn't say something a section needs, say plainly that it was not recorded; never guess.
-- Never reveal or reconstruct a value shown as [REDACTED]; keep the marker as it is.
+${DOCUMENT_BUNDLE_CONTEXT}
 
 OUTCOME-AWARE WORDING — read active_fix.status first
 - applied_success: closure language. The issue is resolved; the Resolution section states what fixed it and that it was verified.
