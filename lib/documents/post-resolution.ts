@@ -46,7 +46,7 @@ export async function postResolutionNote(viewer: Viewer, sessionId: string, inpu
 
   const note = await noteToPost(viewer, session, input.markdown);
   const markdown = redactValues(note.markdown, await loadSensitiveValues(session.id));
-  const { psaTicketId } = await db.aiSession.findUniqueOrThrow({ where: { id: session.id }, select: { psaTicketId: true } });
+  const { psaTicketId } = session;
 
   const resolvedAt = new Date();
   const documentationId = await db.$transaction(

@@ -1,5 +1,4 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
 import { buildDocumentBundle, ticketRefOf } from "@/lib/documents/bundle";
 import { draftDocument, type Draft } from "@/lib/documents/draft-document";
 import { previewCache } from "@/lib/documents/preview-cache";
@@ -49,8 +48,7 @@ function generateShared(kind: DocumentKind, sessionId: string, stateVersion: num
 export async function previewDocument(viewer: Viewer, sessionId: string, options: PreviewRequest): Promise<DocumentPreview> {
   const { kind } = options;
   const session = await loadSessionForWrite(viewer, sessionId);
-  const link = await db.aiSession.findUniqueOrThrow({ where: { id: session.id }, select: { psaTicketId: true, psaTicketRef: true } });
-  const base = { kind, session_id: session.id, ticket_ref: ticketRefOf(link) };
+  const base = { kind, session_id: session.id, ticket_ref: ticketRefOf(session) };
 
   const cached = options.refresh ? undefined : previewCache.get(kind, session.id, session.stateVersion);
   if (cached) return { ...base, markdown: cached.markdown, from_cache: true, ai_generated: true, state_version: session.stateVersion };

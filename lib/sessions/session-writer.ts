@@ -11,7 +11,17 @@ import { readableSessionWhere, worksOnSession } from "@/lib/sessions/session-acc
 export async function loadSessionForWrite(viewer: Viewer, sessionId: string, client: Tx = db) {
   const session = await client.aiSession.findFirst({
     where: readableSessionWhere(viewer, sessionId),
-    select: { id: true, accountId: true, userId: true, handlerId: true, status: true, stateVersion: true, title: true },
+    select: {
+      id: true,
+      accountId: true,
+      userId: true,
+      handlerId: true,
+      status: true,
+      stateVersion: true,
+      title: true,
+      psaTicketId: true,
+      psaTicketRef: true,
+    },
   });
   if (!session) throw notFound("Session");
   if (!worksOnSession(viewer, session)) throw forbidden("Only the engineer working this session can change it. Pick it up first.");
