@@ -1,0 +1,57 @@
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { handoffView, sessionView } from "@/lib/handoffs/views";
+import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
+
+export type ClaimHandoff = { sessionId: string; handoffId: string };
+
+/**
+ * F6–F7: claims an escalation for `viewer`. One conditional update decides the race: the handoff
+ * must be unclaimed and its session in transit (escalated or legacy requesting_escalation), so
+ * exactly one claimer wins. The winner becomes the session's handler, the session is active
+ * again and a "Picked up by" step is written, all in one transaction. Throws forbidden for
+ * viewers, not_found for a handoff outside the viewer's account, invalid for one's own
+ * escalation, conflict naming the holder when someone else got there first.
+ */
+export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
+  if (viewer.role === "viewer") throw forbidden("Engineer or admin access required.");
+  const mine = { id: input.handoffId, sessionId: input.sessionId, accountId: viewer.accountId };
+  const handoff = await db.sessionHandoff.findFirst({ where: mine, select: { fromUserId: true, intent: true } });
+  if (!handoff) throw notFound("Handoff");
+  if (handoff.fromUserId === viewer.userId) throw invalid("You can't pick up your own escalation; a teammate has to.");
+  if (handoff.intent !== "escalate") throw conflict("A parked session isn't waiting for pickup.");
+
+  const now = new Date();
+  const result = await db.$transaction(async (tx) => {
+    const claimed = await tx.sessionHandoff.updateMany({
+      where: { ...mine, intent: "escalate", claimedAt: null, session: { status: { in: [...IN_TRANSIT_STATUSES] } } },
+      data: { claimedAt: now, claimedById: viewer.userId },
+    });
+    if (claimed.count === 0) return null;
+    const session = await tx.aiSession.update({
+      where: { id: input.sessionId },
+      data: { handlerId: viewer.userId, status: "active" },
+      select: { id: true, status: true, escalationReason: true, escalatedToId: true, escalatedAt: true, handlerId: true },
+    });
+    await tx.aiSessionStep.create({
+      data: {
+        accountId: viewer.accountId, sessionId: input.sessionId, userId: viewer.userId, kind: "engineer_action",
+        content: `Picked up by ${viewer.name}`, metadata: { type: "handoff_claimed", handoff_id: input.handoffId },
+      },
+    });
+    const row = await tx.sessionHandoff.findUniqueOrThrow({ where: { id: input.handoffId } });
+    return { handoff: handoffView(row), session: sessionView(session) };
+  }, { timeout: 10_000, maxWait: 10_000 });
+  if (!result) throw await explainClaimMiss(viewer, input.handoffId);
+  return result;
+}
+
+async function explainClaimMiss(viewer: Viewer, handoffId: string) {
+  const current = await db.sessionHandoff.findFirst({
+    where: { id: handoffId, accountId: viewer.accountId },
+    select: { claimedBy: { select: { name: true } } },
+  });
+  if (current?.claimedBy) return conflict(`Already picked up by ${current.claimedBy.name}.`);
+  return conflict("This session is no longer waiting for pickup. Reload to see where it is.");
+}
