@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postRoute } from "@/app/api/v1/ai-sessions/[id]/resolution-note/post/route";
 import { POST as previewRoute } from "@/app/api/v1/ai-sessions/[id]/resolution-note/preview/route";
 import { db } from "@/lib/db";
 import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
 import { postResolutionNote } from "@/lib/documents/post-resolution";
 import { previewResolutionNote } from "@/lib/documents/preview";
-import { startFakeAnthropic, type FakeAnthropic } from "@/tests/fakes/anthropic";
+import { installFakeModel } from "@/tests/helpers/fake-model";
 import { callRoute } from "@/tests/helpers/call-route";
 import { addFacts, addScriptRun } from "@/tests/helpers/documents";
 import { addUser } from "@/tests/helpers/users";
@@ -13,30 +13,22 @@ import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tes
 
 const NOTE = "## Problem\nP\n## What we confirmed\n- F\n## Root cause\nR\n## Resolution\nFixed.";
 
-let fake: FakeAnthropic;
+const model = installFakeModel();
 let tenant: TestTenant;
 let other: TestTenant;
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic();
-  process.env.ANTHROPIC_API_KEY = "test-key";
-  process.env.ANTHROPIC_BASE_URL = fake.url;
   tenant = await createTenant("Post MSP");
   other = await createTenant("Other MSP");
 });
-afterAll(async () => {
-  delete process.env.ANTHROPIC_API_KEY;
-  delete process.env.ANTHROPIC_BASE_URL;
-  await fake.close();
-});
 beforeEach(() => {
-  fake.reset();
-  fake.setResponder(() => ({ text: NOTE }));
+  model().reset();
+  model().setResponder(() => ({ text: NOTE }));
   vi.spyOn(console, "warn").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
 afterEach(() => {
-  fake.setResponder(undefined);
+  model().setResponder(undefined);
   vi.restoreAllMocks();
 });
 
@@ -91,12 +83,12 @@ describe("postResolutionNote without a linked ticket", () => {
     const verbatim = await createSessionFor(tenant.engineer);
     const preview = await previewResolutionNote(engineer(), verbatim.id);
     expect((await postResolutionNote(engineer(), verbatim.id, { markdown: preview.markdown })).ai_generated).toBe(true);
-    expect(fake.requests).toHaveLength(2);
+    expect(model().requests).toHaveLength(2);
   });
 
   it("posts the deterministic draft when the model is down, flagged not AI-written", async () => {
     const session = await createSessionFor(tenant.engineer);
-    fake.setResponder(() => ({ status: 529 }));
+    model().setResponder(() => ({ status: 529 }));
     const result = await postResolutionNote(engineer(), session.id);
     expect(result.ai_generated).toBe(false);
     expect(result.markdown.startsWith(DETERMINISTIC_MARKER)).toBe(true);

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
 import { previewEscalationPackage, previewResolutionNote } from "@/lib/documents/preview";
-import { startFakeAnthropic, type FakeAnthropic, type RecordedRequest } from "@/tests/fakes/anthropic";
+import type { RecordedRequest } from "@/tests/fakes/anthropic";
+import { installFakeModel, withoutModel } from "@/tests/helpers/fake-model";
 import { addFacts, addFix, addScriptRun, bumpVersion } from "@/tests/helpers/documents";
 import { addUser } from "@/tests/helpers/users";
 import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
@@ -10,30 +11,22 @@ import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tes
 const NOTE = "## Problem\nA\n## What we confirmed\n- B\n## Root cause\nC\n## Resolution\nD";
 const SECRET = "Pa$$w0rd.(1)*";
 
-let fake: FakeAnthropic;
+const model = installFakeModel();
 let tenant: TestTenant;
 let other: TestTenant;
 
 beforeAll(async () => {
-  fake = await startFakeAnthropic();
-  process.env.ANTHROPIC_API_KEY = "test-key";
-  process.env.ANTHROPIC_BASE_URL = fake.url;
   tenant = await createTenant("Preview MSP");
   other = await createTenant("Other MSP");
 });
-afterAll(async () => {
-  delete process.env.ANTHROPIC_API_KEY;
-  delete process.env.ANTHROPIC_BASE_URL;
-  await fake.close();
-});
 beforeEach(() => {
-  fake.reset();
-  fake.setResponder(() => ({ text: NOTE }));
+  model().reset();
+  model().setResponder(() => ({ text: NOTE }));
   vi.spyOn(console, "warn").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
 afterEach(() => {
-  fake.setResponder(undefined);
+  model().setResponder(undefined);
   vi.restoreAllMocks();
 });
 
@@ -48,13 +41,13 @@ describe("previewResolutionNote with the model", () => {
 
     const first = await previewResolutionNote(engineer(), session.id);
     expect(first).toMatchObject({ kind: "resolution_note", markdown: `${NOTE}\n`, from_cache: false, ai_generated: true, state_version: 0, ticket_ref: null });
-    expect(fake.requests).toHaveLength(1);
-    expect(promptOf(fake.requests[0]!)).toContain("Outbox holds three messages");
-    expect(promptOf(fake.requests[0]!)).toContain("## Root cause");
+    expect(model().requests).toHaveLength(1);
+    expect(promptOf(model().requests[0]!)).toContain("Outbox holds three messages");
+    expect(promptOf(model().requests[0]!)).toContain("## Root cause");
 
     const second = await previewResolutionNote(engineer(), session.id);
     expect(second).toMatchObject({ markdown: first.markdown, from_cache: true, ai_generated: true, state_version: 0 });
-    expect(fake.requests).toHaveLength(1);
+    expect(model().requests).toHaveLength(1);
   });
 
   it("misses after a write bumps state_version, and refresh bypasses the cache", async () => {
@@ -65,13 +58,13 @@ describe("previewResolutionNote with the model", () => {
 
     const afterWrite = await previewResolutionNote(engineer(), session.id);
     expect(afterWrite).toMatchObject({ from_cache: false, state_version: 1 });
-    expect(fake.requests).toHaveLength(2);
-    expect(promptOf(fake.requests[1]!)).toContain("A new fact after the first preview");
+    expect(model().requests).toHaveLength(2);
+    expect(promptOf(model().requests[1]!)).toContain("A new fact after the first preview");
 
-    fake.enqueue({ text: "## Problem\nRegenerated" });
+    model().enqueue({ text: "## Problem\nRegenerated" });
     const refreshed = await previewResolutionNote(engineer(), session.id, { refresh: true });
     expect(refreshed).toMatchObject({ from_cache: false, markdown: "## Problem\nRegenerated\n" });
-    expect(fake.requests).toHaveLength(3);
+    expect(model().requests).toHaveLength(3);
     // The refreshed draft replaces the cached one.
     expect(await previewResolutionNote(engineer(), session.id)).toMatchObject({ from_cache: true, markdown: "## Problem\nRegenerated\n" });
   });
@@ -79,12 +72,12 @@ describe("previewResolutionNote with the model", () => {
   it("keeps resolution notes and escalation packages of the same state apart", async () => {
     const session = await createSessionFor(tenant.engineer);
     await previewResolutionNote(engineer(), session.id);
-    fake.enqueue({ text: "## Problem\nPackage" });
+    model().enqueue({ text: "## Problem\nPackage" });
     const pkg = await previewEscalationPackage(engineer(), session.id);
     expect(pkg).toMatchObject({ kind: "escalation_package", from_cache: false, markdown: "## Problem\nPackage\n" });
-    expect(promptOf(fake.requests[1]!)).toContain("## Suggested next steps");
+    expect(promptOf(model().requests[1]!)).toContain("## Suggested next steps");
     expect((await previewEscalationPackage(engineer(), session.id)).from_cache).toBe(true);
-    expect(fake.requests).toHaveLength(2);
+    expect(model().requests).toHaveLength(2);
   });
 
   it("shows the model the fix's recorded outcome", async () => {
@@ -95,7 +88,7 @@ describe("previewResolutionNote with the model", () => {
 
     await previewResolutionNote(engineer(), failed.id);
     await previewResolutionNote(engineer(), succeeded.id);
-    const [failedPrompt, successPrompt] = fake.requests.map((request) => JSON.stringify(request.body.messages));
+    const [failedPrompt, successPrompt] = model().requests.map((request) => JSON.stringify(request.body.messages));
     expect(failedPrompt).toContain('\\"status\\": \\"applied_failed\\"');
     expect(failedPrompt).toContain("Same error after rebuild");
     expect(successPrompt).toContain('\\"status\\": \\"applied_success\\"');
@@ -113,10 +106,10 @@ describe("previewResolutionNote with the model", () => {
       parameters: { user: "svc-backup", password: SECRET },
       renderedScript: `Set-LocalUser svc-backup -Password '${SECRET}'`,
     });
-    fake.enqueue({ text: `## Resolution\nReset svc-backup to ${SECRET} and it worked.` });
+    model().enqueue({ text: `## Resolution\nReset svc-backup to ${SECRET} and it worked.` });
 
     const preview = await previewResolutionNote(engineer(), session.id);
-    const sent = JSON.stringify(fake.requests[0]!.body);
+    const sent = JSON.stringify(model().requests[0]!.body);
     expect(sent).not.toContain(SECRET);
     expect(sent).toContain("svc-backup");
     expect(sent).toContain("[REDACTED]");
@@ -135,36 +128,33 @@ describe("previewResolutionNote without the model (E6)", () => {
   it("falls back to a marked deterministic draft on an overloaded model, uncached so the next preview retries", async () => {
     const session = await createSessionFor(tenant.engineer, { title: "Shared drive missing" });
     await addFacts(tenant.engineer, session.id, ["Drive maps manually"]);
-    fake.setResponder(() => ({ status: 529 }));
+    model().setResponder(() => ({ status: 529 }));
 
     const fallback = await previewResolutionNote(engineer(), session.id);
     expect(fallback).toMatchObject({ from_cache: false, ai_generated: false, state_version: 0 });
     expect(fallback.markdown.split("\n")[0]).toBe(DETERMINISTIC_MARKER);
     expect(fallback.markdown).toContain("- Drive maps manually");
     expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("documents.deterministic_draft"));
-    const failedCalls = fake.requests.length;
+    const failedCalls = model().requests.length;
     expect(failedCalls).toBeGreaterThan(0);
 
-    fake.setResponder(() => ({ text: NOTE }));
+    model().setResponder(() => ({ text: NOTE }));
     const retried = await previewResolutionNote(engineer(), session.id);
     expect(retried).toMatchObject({ from_cache: false, ai_generated: true, markdown: `${NOTE}\n` });
-    expect(fake.requests.length).toBe(failedCalls + 1);
+    expect(model().requests.length).toBe(failedCalls + 1);
   });
 
   it("builds the deterministic draft without calling anything when no API key is set", async () => {
     const session = await createSessionFor(tenant.engineer);
     await addFix(tenant.engineer, session.id, { title: "Clear the credential cache", status: "applied_failed", failureReason: "Prompt came back" });
-    delete process.env.ANTHROPIC_API_KEY;
-    try {
+    await withoutModel(async () => {
       const pkg = await previewEscalationPackage(engineer(), session.id);
       expect(pkg).toMatchObject({ kind: "escalation_package", ai_generated: false, from_cache: false });
       expect(pkg.markdown.startsWith(DETERMINISTIC_MARKER)).toBe(true);
       expect(pkg.markdown).toContain("Clear the credential cache — Applied; it did not fix the problem: Prompt came back.");
       expect((await previewEscalationPackage(engineer(), session.id)).from_cache).toBe(false);
-      expect(fake.requests).toHaveLength(0);
-    } finally {
-      process.env.ANTHROPIC_API_KEY = "test-key";
-    }
+    });
+    expect(model().requests).toHaveLength(0);
   });
 });
 
@@ -176,7 +166,7 @@ describe("who may preview", () => {
     await expect(previewResolutionNote(teammate, active.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(previewEscalationPackage(teammate, escalated.id)).rejects.toMatchObject({ code: "forbidden" });
     await expect(previewResolutionNote(viewerOf(other.owner), active.id)).rejects.toMatchObject({ code: "not_found" });
-    expect(fake.requests).toHaveLength(0);
+    expect(model().requests).toHaveLength(0);
   });
 
   it("follows the session to its handler after a pickup", async () => {
