@@ -24,6 +24,12 @@ export const env = createEnv({
     ANTHROPIC_MODEL_CHAT: z.string().optional(),
     RESEND_API_KEY: z.string().optional(),
     RESEND_BASE_URL: optionalUrl,
+    // Sender of escalation email; must be a verified domain in Resend.
+    EMAIL_FROM: z.string().default("FlowPilot <alerts@flowpilot.local>"),
+    // Seconds between SSE heartbeats on the escalation stream (F4).
+    ESCALATION_STREAM_HEARTBEAT_SECONDS: z.coerce.number().positive().default(25),
+    // Seconds between outbox sweeps (retries and re-notification, F9); 0 switches the sweeper off.
+    NOTIFICATION_SWEEP_SECONDS: z.coerce.number().min(0).default(30),
     OUTBOUND_ALLOW_HOSTS: z
       .string()
       .default("")

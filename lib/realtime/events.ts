@@ -1,0 +1,36 @@
+import { db, type Tx } from "@/lib/db";
+
+/** Live event types on the escalation stream (F4). */
+export type RealtimeEventType = "handoff_created" | "handoff_claimed";
+
+/** One account-scoped live event; `id` is the SSE event id (a bigint, carried as a string). */
+export type RealtimeEvent = { id: string; accountId: string; type: RealtimeEventType; payload: Record<string, unknown>; createdAt: string };
+
+type EventRow = { id: bigint; accountId: string; type: string; payload: unknown; createdAt: Date };
+
+function toEvent(row: EventRow): RealtimeEvent {
+  return {
+    id: row.id.toString(), accountId: row.accountId, type: row.type as RealtimeEventType,
+    payload: row.payload as Record<string, unknown>, createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Persists a live event inside the caller's transaction, so it exists exactly when the change it
+ * describes does. Publishing happens after commit (`escalationBus.publish`); a reconnecting
+ * client replays missed events from this table.
+ */
+export async function recordRealtimeEvent(tx: Tx, accountId: string, type: RealtimeEventType, payload: Record<string, unknown>) {
+  const row = await tx.realtimeEvent.create({ data: { accountId, type, payload: payload as object } });
+  return toEvent(row);
+}
+
+/** The account's events after `afterId`, oldest first (Last-Event-ID replay). */
+export async function realtimeEventsAfter(accountId: string, afterId: string, limit = 500) {
+  const rows = await db.realtimeEvent.findMany({
+    where: { accountId, id: { gt: BigInt(afterId) } },
+    orderBy: { id: "asc" },
+    take: limit,
+  });
+  return rows.map(toEvent);
+}
