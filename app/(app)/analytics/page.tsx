@@ -1,26 +1,40 @@
 import type { Metadata } from "next";
-import { BarChart3 } from "lucide-react";
+import { Lock } from "lucide-react";
+import { getEscalationMetric } from "@/lib/analytics/escalation-metric";
+import { DEFAULT_ESCALATION_PERIOD, escalationMetricInput } from "@/lib/analytics/schemas";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { roleAllows } from "@/lib/auth/roles";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ComingSoonPanel } from "@/components/shell/coming-soon-panel";
+import { EscalationReport } from "@/components/analytics/escalation-report";
+import { PeriodSwitcher, periodLabels } from "@/components/analytics/period-switcher";
 
 export const metadata: Metadata = { title: "Analytics" };
 
-export default async function AnalyticsPage() {
-  await requireViewer("signedIn", "/analytics");
+type Props = { searchParams: Promise<{ period?: string | string[] }> };
+
+export default async function AnalyticsPage({ searchParams }: Props) {
+  const viewer = await requireViewer("signedIn", "/analytics");
+  const header = <PageHeader title="Analytics" description="How quickly claimed escalations get worked." />;
+  if (!roleAllows("engineerOrAdmin", viewer.role)) {
+    return (
+      <div className="space-y-6">
+        {header}
+        <EmptyState icon={Lock} title="Analytics are for engineers and admins">
+          Your role can read sessions but not team analytics. Ask an owner or admin if you need access.
+        </EmptyState>
+      </div>
+    );
+  }
+  // An unknown ?period= falls back to the default instead of failing the page (the API 422s).
+  const parsed = escalationMetricInput.safeParse({ period: (await searchParams).period });
+  const period = parsed.success ? parsed.data.period : DEFAULT_ESCALATION_PERIOD;
+  const metric = await getEscalationMetric(viewer, { period });
   return (
     <div className="space-y-6">
-      <PageHeader title="Analytics" description="How quickly escalations get picked up and worked." />
-      <ComingSoonPanel
-        icon={BarChart3}
-        title="Escalation response time"
-        summary="For engineers, admins and owners: how long it takes from a senior claiming an escalation to their first action on it."
-        planned={[
-          "Average, median and 95th percentile over the last 7, 30 or 90 days.",
-          "How many escalations were claimed, and how many of those saw an action.",
-          "A plain statement of what the metric measures and what it leaves out.",
-        ]}
-      />
+      {header}
+      <PeriodSwitcher current={period} basePath="/analytics" />
+      <EscalationReport metric={metric} periodLabel={periodLabels[period]} />
     </div>
   );
 }
