@@ -46,7 +46,7 @@ export function PreferencesForm({ preferences: p, canEdit }: Props) {
 
       <SettingsSection id="settings-channels" title="Chat channels" description="Incoming-webhook URLs that receive escalation alerts. Leave empty to turn a channel off.">
         <PreferenceField kind="url" nullable name="slack_webhook_url" label="Slack webhook URL" description="A Slack incoming webhook (https://hooks.slack.com/…)." value={p.slack_webhook_url} disabled={disabled} placeholder="https://hooks.slack.com/services/…" />
-        <PreferenceField kind="url" nullable name="teams_webhook_url" label="Microsoft Teams webhook URL" description="A Teams incoming webhook or workflow URL." value={p.teams_webhook_url} disabled={disabled} placeholder="https://…" />
+        <PreferenceField kind="url" nullable name="teams_webhook_url" label="Microsoft Teams webhook URL" description="A Teams incoming webhook (https://<tenant>.webhook.office.com/…) or a Teams Workflows URL (…logic.azure.com or …powerplatform.com)." value={p.teams_webhook_url} disabled={disabled} placeholder="https://contoso.webhook.office.com/webhookb2/…" />
       </SettingsSection>
     </div>
   );

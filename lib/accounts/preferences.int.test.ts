@@ -20,6 +20,8 @@ async function storedSettings(accountId: string) {
   return db.accountSettings.findUnique({ where: { accountId } });
 }
 
+const slackUrl = "https://hooks.slack.com/services/T1/B2/x";
+
 const patch = (options: CallOptions) => callRoute(preferencesRoute.PATCH, "PATCH", options);
 
 let tenant: TestTenant;
@@ -43,13 +45,13 @@ describe("PATCH /api/v1/accounts/me/preferences", () => {
   it("stores only the sent keys, merged into what was there", async () => {
     const fresh = await createTenant("Merge MSP");
     expect((await patch({ as: fresh.owner.id, body: { cw_escalated_status_id: 12 } })).status).toBe(200);
-    expect((await patch({ as: fresh.admin.id, body: { slack_webhook_url: "https://hooks.slack.test/T1/B2" } })).status).toBe(200);
+    expect((await patch({ as: fresh.admin.id, body: { slack_webhook_url: slackUrl } })).status).toBe(200);
     expect((await storedSettings(fresh.accountId))?.preferences).toEqual({
       cw_escalated_status_id: 12,
-      slack_webhook_url: "https://hooks.slack.test/T1/B2",
+      slack_webhook_url: slackUrl,
     });
     const read = await callRoute(preferencesRoute.GET, "GET", { as: fresh.owner.id });
-    expect(await read.json()).toEqual({ ...defaults, cw_escalated_status_id: 12, slack_webhook_url: "https://hooks.slack.test/T1/B2" });
+    expect(await read.json()).toEqual({ ...defaults, cw_escalated_status_id: 12, slack_webhook_url: slackUrl });
   });
 
   it("sets a key back to null without dropping the others", async () => {
@@ -68,8 +70,8 @@ describe("PATCH /api/v1/accounts/me/preferences", () => {
       { cw_escalated_status_id: 22 },
       { escalation_email_enabled: false },
       { escalation_renotify_minutes: 45 },
-      { slack_webhook_url: "https://hooks.slack.test/race" },
-      { teams_webhook_url: "https://teams.test/webhook/race" },
+      { slack_webhook_url: "https://hooks.slack.com/services/T9/B9/race" },
+      { teams_webhook_url: "https://contoso.webhook.office.com/webhookb2/race@tenant/IncomingWebhook/1/2" },
     ];
     // Ten requests on a fresh account (so the first INSERT races too); repeats write the same value.
     const bodies = Array.from({ length: 10 }, (_, index) => changes[index % changes.length]!);
@@ -155,8 +157,17 @@ describe("refused PATCHes write nothing", () => {
     ["an unknown key", { favourite_colour: "teal" }],
     ["an unknown key next to a known one", { templatize_prompt_enabled: true, favourite_colour: "teal" }],
     ["an empty object", {}],
-    ["an http webhook URL", { slack_webhook_url: "http://hooks.slack.test/T1/B2" }],
-    ["an http Teams webhook URL", { teams_webhook_url: "http://teams.test/webhook" }],
+    ["an http webhook URL", { slack_webhook_url: "http://hooks.slack.com/services/T1/B2/x" }],
+    ["an http Teams webhook URL", { teams_webhook_url: "http://contoso.webhook.office.com/webhookb2/x" }],
+    ["a Slack URL on another host", { slack_webhook_url: "https://hooks.slack.com.evil.test/services/T1/B2/x" }],
+    ["a Teams URL on another host", { teams_webhook_url: "https://teams.example.test/webhook" }],
+    ["a Teams URL in the Slack field", { slack_webhook_url: "https://contoso.webhook.office.com/webhookb2/x" }],
+    ["a Slack URL in the Teams field", { teams_webhook_url: "https://hooks.slack.com/services/T1/B2/x" }],
+    ["a webhook URL on an IP address", { slack_webhook_url: "https://169.254.169.254/latest/meta-data" }],
+    ["a webhook URL with credentials", { slack_webhook_url: "https://user:pw@hooks.slack.com/services/T1/B2/x" }],
+    ["a webhook URL that isn't a URL", { slack_webhook_url: "hooks.slack.com/services/T1/B2/x" }],
+    ["a number for a webhook URL", { teams_webhook_url: 42 }],
+    ["a valid key next to a refused webhook URL", { cw_resolved_status_id: 77, slack_webhook_url: "http://hooks.slack.com/x" }],
     ["a JSON array", [{ templatize_prompt_enabled: true }]],
     ["a JSON string", "\"templatize_prompt_enabled\""],
     ["a renotify interval below the minimum", { escalation_renotify_minutes: 1 }],
@@ -164,6 +175,28 @@ describe("refused PATCHes write nothing", () => {
     ["a __proto__ key", '{"__proto__": {"templatize_prompt_enabled": true}, "cw_resolved_status_id": 1}'],
   ])("refuses %s with 422", async (_name, body) => {
     await expectRefused({ as: refused.owner.id, body }, 422, "invalid");
+  });
+
+  it.each([
+    ["http", { slack_webhook_url: "http://hooks.slack.com/services/T1/B2/x" }, "slack_webhook_url: Webhook URLs must start with https://."],
+    [
+      "a wrong host",
+      { slack_webhook_url: "https://example.test/hook" },
+      "slack_webhook_url: example.test is not a Slack webhook host. Use the URL Slack gives you (https://hooks.slack.com/services/…).",
+    ],
+    [
+      "a Teams URL in the Slack field",
+      { slack_webhook_url: "https://contoso.webhook.office.com/webhookb2/x" },
+      "slack_webhook_url: That is a Microsoft Teams webhook URL; paste it into the Microsoft Teams field instead.",
+    ],
+    [
+      "a Slack URL in the Teams field",
+      { teams_webhook_url: "https://hooks.slack.com/services/T1/B2/x" },
+      "teams_webhook_url: That is a Slack webhook URL; paste it into the Slack field instead.",
+    ],
+  ])("says what is wrong with %s", async (_name, body, message) => {
+    const refusal = await expectRefused({ as: refused.owner.id, body }, 422, "invalid");
+    expect(refusal.error.message).toBe(message);
   });
 
   it("names the offending field in the 422", async () => {
@@ -235,15 +268,50 @@ describe("webhook URLs are credentials", () => {
   it("shows them to owners and admins and redacts them for engineers and viewers", async () => {
     const own = await createTenant("Webhook MSP");
     const url = "https://hooks.slack.com/services/T000/B000/secret-part";
-    await callRoute(preferencesRoute.PATCH, "PATCH", { as: own.owner.id, body: { slack_webhook_url: url } });
+    const teams = "https://contoso.webhook.office.com/webhookb2/secret@tenant/IncomingWebhook/1/2";
+    await callRoute(preferencesRoute.PATCH, "PATCH", { as: own.owner.id, body: { slack_webhook_url: url, teams_webhook_url: teams } });
     for (const user of [own.owner, own.admin]) {
       const body = await (await callRoute(preferencesRoute.GET, "GET", { as: user.id })).json();
       expect(body.slack_webhook_url).toBe(url);
+      expect(body.teams_webhook_url).toBe(teams);
     }
     for (const user of [own.engineer, own.viewer]) {
       const body = await (await callRoute(preferencesRoute.GET, "GET", { as: user.id })).json();
       expect(body.slack_webhook_url).toBe("https://hooks.slack.com/redacted");
-      expect(body.teams_webhook_url).toBeNull();
+      expect(body.teams_webhook_url).toBe("https://contoso.webhook.office.com/redacted");
     }
+  });
+});
+
+describe("webhook URLs are checked against the providers' hosts (F3)", () => {
+  it.each([
+    ["slack_webhook_url", "https://hooks.slack.com/services/T0001/B0001/XXXXXXXXXXXXXXXXXXXXXXXX"],
+    ["teams_webhook_url", "https://contoso.webhook.office.com/webhookb2/a1b2@c3d4/IncomingWebhook/e5f6/g7h8"],
+    ["teams_webhook_url", "https://outlook.office.com/webhook/a1b2@c3d4/IncomingWebhook/e5f6/g7h8"],
+    ["teams_webhook_url", "https://prod-27.westus.logic.azure.com:443/workflows/abc/triggers/manual/paths/invoke?api-version=2016-06-01&sig=x"],
+    ["teams_webhook_url", "https://default0a1b.2c.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/abc/triggers/manual/paths/invoke?sig=x"],
+  ])("accepts %s %s", async (key, url) => {
+    const fresh = await createTenant("Hosts MSP");
+    const response = await patch({ as: fresh.owner.id, body: { [key]: url } });
+    expect(response.status).toBe(200);
+    expect((await response.json())[key]).toBe(url);
+    expect((await storedSettings(fresh.accountId))?.preferences).toEqual({ [key]: url });
+  });
+
+  it("trims pasted whitespace and turns a channel off with null", async () => {
+    const fresh = await createTenant("Trim MSP");
+    await patch({ as: fresh.owner.id, body: { slack_webhook_url: `  ${slackUrl}\n` } });
+    expect((await storedSettings(fresh.accountId))?.preferences).toEqual({ slack_webhook_url: slackUrl });
+    await patch({ as: fresh.owner.id, body: { slack_webhook_url: null } });
+    expect((await storedSettings(fresh.accountId))?.preferences).toEqual({ slack_webhook_url: null });
+  });
+
+  it("reads a stored URL that is not on a provider's hosts as not set, so nothing is ever sent there", async () => {
+    const fresh = await createTenant("Legacy MSP");
+    await db.accountSettings.create({
+      data: { accountId: fresh.accountId, preferences: { slack_webhook_url: "https://hooks.slack.test/T1/B2", teams_webhook_url: "http://10.0.0.5/hook" } },
+    });
+    const response = await callRoute(preferencesRoute.GET, "GET", { as: fresh.owner.id });
+    expect(await response.json()).toEqual(defaults);
   });
 });

@@ -1,6 +1,6 @@
 import { roleAllows } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import {
   accountPreferences,
   preferenceDefaults,
@@ -20,6 +20,15 @@ function withDefaults(stored: unknown): AccountPreferences {
   return accountPreferences.parse(merged);
 }
 
+/**
+ * An account's preferences with defaults filled in, unredacted, for services that act on them
+ * (notification fan-out); pass a transaction to read inside it.
+ */
+export async function readAccountPreferences(accountId: string, client: Pick<Tx, "accountSettings"> = db): Promise<AccountPreferences> {
+  const settings = await client.accountSettings.findUnique({ where: { accountId }, select: { preferences: true } });
+  return withDefaults(settings?.preferences);
+}
+
 /** A webhook URL is a credential: whoever holds it can post to the channel. */
 function redactWebhook(url: string | null): string | null {
   return url ? `${new URL(url).origin}/redacted` : null;
@@ -27,8 +36,7 @@ function redactWebhook(url: string | null): string | null {
 
 /** The viewer's account preferences, defaults filled in; webhook URLs are shown only to owners and admins. */
 export async function getPreferences(viewer: Viewer): Promise<AccountPreferences> {
-  const settings = await db.accountSettings.findUnique({ where: { accountId: viewer.accountId } });
-  const preferences = withDefaults(settings?.preferences);
+  const preferences = await readAccountPreferences(viewer.accountId);
   if (roleAllows("ownerOrAdmin", viewer.role)) return preferences;
   return {
     ...preferences,

@@ -1,11 +1,25 @@
 import { z } from "zod";
+import { env } from "@/lib/env";
+import { webhookUrlProblem, type WebhookChannel } from "@/lib/notifications/outbound-url";
 
 const statusId = z
   .number({ error: "Status IDs are whole numbers." })
   .int("Status IDs are whole numbers.")
   .positive("Status IDs are positive numbers.")
   .nullable();
-const webhookUrl = z.url({ protocol: /^https$/, message: "Webhook URLs must start with https://" }).nullable();
+/**
+ * A chat webhook URL: https on that provider's webhook hosts (static check, no DNS; the sender
+ * checks the resolved addresses again before each post). Hosts in OUTBOUND_ALLOW_HOSTS pass for tests.
+ */
+const webhookUrl = (channel: WebhookChannel) =>
+  z
+    .string({ error: "Enter the webhook URL as text, or null to turn the channel off." })
+    .trim()
+    .superRefine((value, context) => {
+      const problem = webhookUrlProblem(channel, value, env.OUTBOUND_ALLOW_HOSTS);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    })
+    .nullable();
 
 /** Every known account preference with its type (SPEC A5). */
 export const preferenceShape = {
@@ -18,8 +32,8 @@ export const preferenceShape = {
     .int("Re-notify after a whole number of minutes.")
     .min(5, "Re-notify after at least 5 minutes.")
     .max(24 * 60, "Re-notify within 24 hours (1440 minutes)."),
-  slack_webhook_url: webhookUrl,
-  teams_webhook_url: webhookUrl,
+  slack_webhook_url: webhookUrl("slack"),
+  teams_webhook_url: webhookUrl("teams"),
 };
 
 export const accountPreferences = z.object(preferenceShape);

@@ -1,8 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as claimRoute } from "@/app/api/v1/ai-sessions/[id]/handoffs/[hid]/claim/route";
 import { db } from "@/lib/db";
 import { claimHandoff } from "@/lib/handoffs/claim-handoff";
 import { createHandoff } from "@/lib/handoffs/handoff-manager";
+import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
+import { escalationBus } from "@/lib/realtime/bus";
+import type { RealtimeEvent } from "@/lib/realtime/events";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 import { callRoute } from "@/tests/helpers/call-route";
 import { createPendingHandoff } from "@/tests/helpers/handoffs";
@@ -16,6 +19,8 @@ beforeAll(async () => {
   tenant = await createTenant("Claim MSP");
   other = await createTenant("Other MSP");
 });
+
+afterEach(() => backgroundTasksSettled());
 
 const claim = (as: string, sessionId: string, handoffId: string) => callRoute(claimRoute, "POST", { as, params: { id: sessionId, hid: handoffId } });
 
@@ -45,6 +50,26 @@ describe("claimHandoff", () => {
     const steps = await db.aiSessionStep.findMany({ where: { sessionId: session.id } });
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatchObject({ kind: "engineer_action", content: `Picked up by ${winnerName}`, userId: stored.claimedById });
+  });
+
+  it("records one handoff_claimed event with the winner and publishes it after commit", async () => {
+    const { session, handoff } = await createPendingHandoff(tenant.engineer);
+    const received: RealtimeEvent[] = [];
+    const subscription = escalationBus.subscribe(tenant.accountId, { onEvent: (event) => received.push(event) });
+    try {
+      const results = await Promise.allSettled([tenant.admin, tenant.owner].map((u) => claimHandoff(viewerOf(u), { sessionId: session.id, handoffId: handoff.id })));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const stored = await db.sessionHandoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { claimedBy: true } });
+      const events = await db.realtimeEvent.findMany({ where: { accountId: tenant.accountId, type: "handoff_claimed", payload: { path: ["handoff_id"], equals: handoff.id } } });
+      expect(events).toHaveLength(1);
+      expect(events[0]!.payload).toEqual({
+        handoff_id: handoff.id, session_id: session.id, claimed_by_id: stored.claimedById, claimed_by_name: stored.claimedBy!.name, claimed_at: stored.claimedAt!.toISOString(),
+      });
+      await backgroundTasksSettled();
+      expect(received.filter((event) => event.type === "handoff_claimed").map((event) => event.id)).toEqual([events[0]!.id.toString()]);
+    } finally {
+      subscription.close();
+    }
   });
 
   it("refuses viewers (403) and is not found for another tenant (404)", async () => {

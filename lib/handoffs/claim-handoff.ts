@@ -2,6 +2,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
+import { runInBackground } from "@/lib/notifications/dispatcher";
+import { escalationBus } from "@/lib/realtime/bus";
+import { recordRealtimeEvent } from "@/lib/realtime/events";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 export type ClaimHandoff = { sessionId: string; handoffId: string };
@@ -10,7 +13,8 @@ export type ClaimHandoff = { sessionId: string; handoffId: string };
  * F6–F7: claims an escalation for `viewer`. One conditional update decides the race: the handoff
  * must be unclaimed and its session in transit (escalated or legacy requesting_escalation), so
  * exactly one claimer wins. The winner becomes the session's handler, the session is active
- * again and a "Picked up by" step is written, all in one transaction. Throws forbidden for
+ * again, a "Picked up by" step and the `handoff_claimed` live event are written, all in one
+ * transaction; the event is published after commit without holding up the answer. Throws forbidden for
  * viewers, not_found for a handoff outside the viewer's account, invalid for one's own
  * escalation, conflict naming the holder when someone else got there first.
  */
@@ -41,10 +45,14 @@ export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
       },
     });
     const row = await tx.sessionHandoff.findUniqueOrThrow({ where: { id: input.handoffId } });
-    return { handoff: handoffView(row), session: sessionView(session) };
+    const event = await recordRealtimeEvent(tx, viewer.accountId, "handoff_claimed", {
+      handoff_id: input.handoffId, session_id: input.sessionId, claimed_by_id: viewer.userId, claimed_by_name: viewer.name, claimed_at: now.toISOString(),
+    });
+    return { view: { handoff: handoffView(row), session: sessionView(session) }, event };
   }, { timeout: 10_000, maxWait: 10_000 });
   if (!result) throw await explainClaimMiss(viewer, input.handoffId);
-  return result;
+  runInBackground("handoffs.publish_failed", () => escalationBus.publish(result.event));
+  return result.view;
 }
 
 async function explainClaimMiss(viewer: Viewer, handoffId: string) {

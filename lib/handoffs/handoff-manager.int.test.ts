@@ -5,6 +5,9 @@ import { db } from "@/lib/db";
 import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
 import { createHandoff, escalateSession } from "@/lib/handoffs/handoff-manager";
 import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
+import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
+import { escalationBus } from "@/lib/realtime/bus";
+import type { RealtimeEvent } from "@/lib/realtime/events";
 import { callRoute } from "@/tests/helpers/call-route";
 import { installFakeModel } from "@/tests/helpers/fake-model";
 import { escalationState } from "@/tests/helpers/handoffs";
@@ -30,7 +33,9 @@ beforeEach(() => {
   vi.spyOn(console, "info").mockImplementation(() => {});
   vi.spyOn(console, "error").mockImplementation(() => {});
 });
-afterEach(() => {
+afterEach(async () => {
+  // The after-commit fan-out (live event, dev-mailbox email) finishes before the next test.
+  await backgroundTasksSettled();
   fakeModel().setOverride(undefined);
   vi.restoreAllMocks();
 });
@@ -78,6 +83,29 @@ describe("createHandoff: escalate", () => {
     expect(await db.appNotification.count({ where: { accountId: other.accountId } })).toBe(0);
   });
 
+  it("records the handoff_created event in the transaction and publishes it after commit; queues the teammates' email", async () => {
+    const received: RealtimeEvent[] = [];
+    const subscription = escalationBus.subscribe(tenant.accountId, { onEvent: (event) => received.push(event) });
+    try {
+      const session = await createSessionFor(tenant.engineer, { title: "Switch loop" });
+      const result = await escalate(session.id, { targetUserId: senior.id, reason: "STP storm" });
+      const stored = await db.realtimeEvent.findMany({ where: { accountId: tenant.accountId, type: "handoff_created" }, orderBy: { id: "desc" }, take: 1 });
+      expect(stored[0]!.payload).toEqual({
+        handoff_id: result.handoff.id, session_id: session.id, session_title: "Switch loop", reason: "STP storm",
+        from_user_id: tenant.engineer.id, from_user_name: tenant.engineer.name, target_user_id: senior.id,
+        created_at: result.handoff.created_at, link: `/pilot/${session.id}?pickup=true`,
+      });
+      await backgroundTasksSettled();
+      expect(received.map((event) => event.id)).toEqual([stored[0]!.id.toString()]);
+      const deliveries = await db.notificationDelivery.findMany({ where: { handoffId: result.handoff.id } });
+      expect(deliveries.map((row) => row.recipientUserId).sort()).toEqual([tenant.owner.id, tenant.admin.id, senior.id].sort());
+      // No RESEND_API_KEY in tests: the dev mailbox keeps them, sent.
+      expect(deliveries.every((row) => row.channel === "email" && row.status === "sent")).toBe(true);
+    } finally {
+      subscription.close();
+    }
+  });
+
   it("still escalates with the deterministic package when the model is down", async () => {
     fakeModel().setOverride({ status: 500 });
     const session = await createSessionFor(tenant.engineer, { title: "Model outage" });
@@ -106,6 +134,8 @@ describe("createHandoff: escalate", () => {
     expect(await db.sessionHandoff.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await db.sessionDocumentation.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await db.aiSessionStep.count({ where: { sessionId: session.id } })).toBe(0);
+    expect(await db.notificationDelivery.count({ where: { handoff: { sessionId: session.id } } })).toBe(0);
+    expect(await db.realtimeEvent.count({ where: { accountId: tenant.accountId, payload: { path: ["session_id"], equals: session.id } } })).toBe(0);
     // And the same session escalates once the database accepts the writes again.
     await expect(escalate(session.id)).resolves.toMatchObject({ session: { status: "escalated" } });
   });
@@ -152,6 +182,8 @@ describe("createHandoff: park", () => {
     expect(await db.appNotification.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await db.sessionDocumentation.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await db.aiSessionStep.count({ where: { sessionId: session.id } })).toBe(1);
+    expect(await db.notificationDelivery.count({ where: { handoff: { sessionId: session.id } } })).toBe(0);
+    expect(await db.realtimeEvent.count({ where: { accountId: tenant.accountId, payload: { path: ["session_id"], equals: session.id } } })).toBe(0);
     await expect(createHandoff(viewerOf(tenant.engineer), { sessionId: session.id, intent: "park", reason: "again" })).rejects.toMatchObject({ code: "conflict" });
   });
 });

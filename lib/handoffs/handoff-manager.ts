@@ -6,6 +6,10 @@ import { conflict, invalid } from "@/lib/errors";
 import type { HandoffIntent, SessionStatus } from "@/lib/generated/prisma/enums";
 import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
+import { dispatchDeliveries, runInBackground } from "@/lib/notifications/dispatcher";
+import { enqueueEscalationDeliveries, pickupPath } from "@/lib/notifications/outbox";
+import { escalationBus } from "@/lib/realtime/bus";
+import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
 import { redactValues } from "@/lib/scripts/redaction";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 import { IN_TRANSIT_STATUSES, isInTransit } from "@/lib/sessions/statuses";
@@ -29,7 +33,10 @@ const handoffSelect = {
  * F1–F2: hands a session the viewer works on to the team (escalate) or sets it aside (park).
  * Escalate builds the package (model or deterministic fallback) before the transaction, then
  * writes in one transaction the handoff, the session's escalation fields, the documentation, a
- * step and a bell notification per eligible teammate. Park writes the handoff and a step only.
+ * step, a bell notification per eligible teammate, the pending email/Slack/Teams deliveries and
+ * the `handoff_created` live event; after commit it publishes the event and sends the deliveries
+ * in the background, so neither can fail or slow the request (the sweeper retries what fails).
+ * Park writes the handoff and a step only: no fan-out (F2).
  * Throws not_found / forbidden as `loadSessionForWrite`; conflict for a resolved, already
  * escalated or already parked session; invalid for a self or ineligible target.
  */
@@ -39,7 +46,7 @@ export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
   if (input.targetUserId) await checkTarget(viewer, input.targetUserId);
 
   const pkg = input.intent === "escalate" ? await buildPackage(viewer, session.id) : null;
-  return db.$transaction(async (tx) => {
+  const { result, fanOut } = await db.$transaction(async (tx) => {
     // The status condition makes a second, concurrent handoff wait for the first and then miss.
     const moved = await tx.aiSession.updateMany({
       where: { id: session.id, accountId: viewer.accountId, status: { notIn: BLOCKED[input.intent] } },
@@ -50,7 +57,8 @@ export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
       data: { accountId: viewer.accountId, sessionId: session.id, intent: input.intent, reason: input.reason, fromUserId: viewer.userId, targetUserId: input.targetUserId ?? null },
       select: handoffSelect,
     });
-    const documentation = pkg ? await writeEscalation(tx, viewer, session, handoff, pkg) : null;
+    const escalation = pkg ? await writeEscalation(tx, viewer, session, handoff, pkg) : null;
+    const documentation = escalation?.documentation ?? null;
     await tx.aiSessionStep.create({
       data: {
         accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "engineer_action",
@@ -63,8 +71,28 @@ export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
       select: { id: true, status: true, escalationReason: true, escalatedToId: true, escalatedAt: true, handlerId: true },
     });
     const doc = documentation && { id: documentation.id, markdown: documentation.markdown, ai_generated: documentation.aiGenerated };
-    return { handoff: handoffView(handoff), session: sessionView(summary), documentation: doc };
+    return { result: { handoff: handoffView(handoff), session: sessionView(summary), documentation: doc }, fanOut: escalation?.fanOut ?? null };
   }, TRANSACTION);
+  if (fanOut) announceEscalation(fanOut);
+  return result;
+}
+
+type FanOut = { event: RealtimeEvent; deliveryIds: string[] };
+
+/** After commit: live push first, then email and chat; each failure is logged on its own. */
+function announceEscalation({ event, deliveryIds }: FanOut) {
+  runInBackground("handoffs.fan_out_failed", async () => {
+    try {
+      await escalationBus.publish(event);
+    } catch (error) {
+      console.error(JSON.stringify({ event: "handoffs.publish_failed", handoff_id: event.payload.handoff_id, error: String(error) }));
+    }
+    try {
+      await dispatchDeliveries(deliveryIds);
+    } catch (error) {
+      console.error(JSON.stringify({ event: "handoffs.dispatch_failed", handoff_id: event.payload.handoff_id, error: String(error) }));
+    }
+  });
 }
 
 function refuseState(status: string, intent: HandoffIntent) {
@@ -87,7 +115,7 @@ async function buildPackage(viewer: Viewer, sessionId: string): Promise<Package>
 
 type HandoffRow = { id: string; reason: string; targetUserId: string | null; createdAt: Date };
 
-async function writeEscalation(tx: Tx, viewer: Viewer, session: WorkableSession, handoff: HandoffRow, pkg: Package) {
+async function writeEscalation(tx: Tx, viewer: Viewer, session: WorkableSession, handoff: HandoffRow, pkg: Package): Promise<{ documentation: { id: string; markdown: string; aiGenerated: boolean }; fanOut: FanOut }> {
   const escalationPackage = {
     markdown: pkg.markdown,
     ai_generated: pkg.aiGenerated,
@@ -102,16 +130,26 @@ async function writeEscalation(tx: Tx, viewer: Viewer, session: WorkableSession,
     data: { accountId: viewer.accountId, sessionId: session.id, kind: "escalation_package", markdown: pkg.markdown, aiGenerated: pkg.aiGenerated, psaPostStatus: "local", createdById: viewer.userId },
     select: { id: true, markdown: true, aiGenerated: true },
   });
-  const recipients = await tx.user.findMany({ where: escalationRecipientsWhere({ accountId: viewer.accountId, escalatorId: viewer.userId }), select: { id: true } });
+  const recipients = await tx.user.findMany({ where: escalationRecipientsWhere({ accountId: viewer.accountId, escalatorId: viewer.userId }), select: { id: true, email: true, name: true } });
+  const link = pickupPath(session.id);
   await tx.appNotification.createMany({
     data: recipients.map((user) => ({
       accountId: viewer.accountId, userId: user.id, type: NOTIFICATION_TYPE, sessionId: session.id, handoffId: handoff.id,
       title: `${viewer.name} escalated “${session.title}”`,
       body: handoff.reason.slice(0, 280),
-      link: `/pilot/${session.id}?pickup=true`,
+      link,
     })),
   });
-  return documentation;
+  const deliveryIds = await enqueueEscalationDeliveries(tx, {
+    accountId: viewer.accountId, handoffId: handoff.id, sessionId: session.id, sessionTitle: session.title,
+    reason: handoff.reason, escalatorName: viewer.name, recipients,
+  });
+  const event = await recordRealtimeEvent(tx, viewer.accountId, "handoff_created", {
+    handoff_id: handoff.id, session_id: session.id, session_title: session.title, reason: handoff.reason,
+    from_user_id: viewer.userId, from_user_name: viewer.name, target_user_id: handoff.targetUserId,
+    created_at: handoff.createdAt.toISOString(), link,
+  });
+  return { documentation, fanOut: { event, deliveryIds } };
 }
 
 const NO_PSA = "No PSA connection is configured for this account.";

@@ -1,38 +1,15 @@
-import type { RealtimeEvent } from "@/lib/realtime/events";
+import { env } from "@/lib/env";
+import { InProcessBus, type EscalationBus } from "@/lib/realtime/in-process-bus";
+import { RedisBus } from "@/lib/realtime/redis-bus";
 
-/** A subscriber's view of the bus: events arrive through `onEvent`; `close` unsubscribes. */
-export type Subscription = { close(): void };
-export type SubscribeOptions = { onEvent(event: RealtimeEvent): void };
-
-/** publish(accountId's event) / subscribe(accountId): the escalation bus (DESIGN "Real-time"). */
-export interface EscalationBus {
-  publish(event: RealtimeEvent): Promise<void>;
-  subscribe(accountId: string, options: SubscribeOptions): Subscription;
-}
-
-/** In-process fan-out: every subscriber of the event's account is called synchronously. */
-export class InProcessBus implements EscalationBus {
-  private readonly subscribers = new Map<string, Set<SubscribeOptions>>();
-
-  async publish(event: RealtimeEvent) {
-    for (const subscriber of this.subscribers.get(event.accountId) ?? []) subscriber.onEvent(event);
-  }
-
-  subscribe(accountId: string, options: SubscribeOptions): Subscription {
-    const set = this.subscribers.get(accountId) ?? new Set();
-    set.add(options);
-    this.subscribers.set(accountId, set);
-    return {
-      close: () => {
-        set.delete(options);
-        if (set.size === 0) this.subscribers.delete(accountId);
-      },
-    };
-  }
-}
+// The bus contract lived here first; callers keep importing it from this module.
+export { InProcessBus, type EscalationBus, type SubscribeOptions, type Subscription } from "@/lib/realtime/in-process-bus";
 
 const globalForBus = globalThis as unknown as { flowpilotBus?: EscalationBus };
 
-/** The bus of this process. */
-export const escalationBus: EscalationBus = globalForBus.flowpilotBus ?? new InProcessBus();
+/**
+ * The bus of this process: through Redis pub/sub when REDIS_URL is set (several app processes
+ * share one stream), else in-process. Kept on globalThis so dev hot reloads reuse one connection.
+ */
+export const escalationBus: EscalationBus = globalForBus.flowpilotBus ?? (env.REDIS_URL ? new RedisBus(env.REDIS_URL) : new InProcessBus());
 globalForBus.flowpilotBus = escalationBus;

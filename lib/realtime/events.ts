@@ -34,3 +34,9 @@ export async function realtimeEventsAfter(accountId: string, afterId: string, li
   });
   return rows.map(toEvent);
 }
+
+/** The id of the account's newest event, or "0" when it has none: where a fresh stream starts. */
+export async function latestRealtimeEventId(accountId: string) {
+  const row = await db.realtimeEvent.findFirst({ where: { accountId }, orderBy: { id: "desc" }, select: { id: true } });
+  return row ? row.id.toString() : "0";
+}

@@ -3,7 +3,8 @@ import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
 import { waitForHttp } from "../lib/wait-for-http";
 
-export type AppServer = { url: string; stop: () => Promise<void> };
+/** `pid` leads the server's own process group (what a memory figure should add up). */
+export type AppServer = { url: string; pid: number; stop: () => Promise<void> };
 
 /** Builds the production app unless .next/BUILD_ID exists; returns whether it built. */
 export function buildIfMissing(root: string, env: NodeJS.ProcessEnv): boolean {
@@ -15,14 +16,15 @@ export function buildIfMissing(root: string, env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * `next start` on 127.0.0.1:`port` in its own process group, logging to `logFile`. Resolves when
- * /login answers; stop() ends the whole group.
+ * `next start` (or `next dev` with mode "dev", for a machine where building is not an option;
+ * its figures include on-demand compilation and dev-only work) on 127.0.0.1:`port` in its own
+ * process group, logging to `logFile`. Resolves when /login answers; stop() ends the whole group.
  */
-export async function startAppServer(options: { root: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppServer> {
+export async function startAppServer(options: { root: string; port: number; env: NodeJS.ProcessEnv; logFile: string; mode?: "start" | "dev" }): Promise<AppServer> {
   const { root, port, env, logFile } = options;
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(process.execPath, [nextBin, options.mode ?? "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -74,5 +76,5 @@ export async function startAppServer(options: { root: string; port: number; env:
     throw error;
   }
   died.catch(() => {});
-  return { url, stop };
+  return { url, pid: child.pid!, stop };
 }

@@ -2,7 +2,9 @@
  * `npm run bench`: how fast the app shell's counts answer on a tenant with 10,000 sessions,
  * next to /api/v1/me (one indexed user read) as the yardstick; then, against a fake Anthropic API
  * answering at once (scripts/bench/model-bench.ts), the resolution-note preview cache hit vs miss
- * and a streamed chat turn's server time. Starts its own database, fake model and server, loads
+ * and a streamed chat turn's server time; then the real-time figures (scripts/bench/realtime-bench.ts:
+ * escalation → SSE latency with 500 subscribers, memory per SSE connection, in-process fan-out to
+ * 2,000 subscribers, the 50-claimer race). Starts its own database, fake model and server, loads
  * the data, measures over loopback only, prints medians and ratios (never pass/fail: the machine
  * is 2 shared cores), and stops everything it started, also on Ctrl-C.
  */
@@ -24,6 +26,8 @@ import {
   measurePreviewCache,
   startBenchModel,
 } from "./model-bench";
+import { measureClaimRace, measureEscalationLatency, measureInProcessFanout, measureSseMemory } from "./realtime-bench";
+import { formatRealtimeReport } from "./realtime-report";
 import { LOAD_SESSIONS, seedLoad } from "./seed-load";
 import { formatTable, percentile, type Row } from "./stats";
 
@@ -125,6 +129,21 @@ async function main() {
   console.log(`Preview: ${PREVIEW_WARMUP} warm-up + ${PREVIEW_CALLS} measured miss/hit pairs, sequential …`);
   const previews = await measurePreviewCache(client, model, chat.sessionIds[0]!);
 
+  console.log("Real-time: escalation latency (500 SSE subscribers), memory (2,000 connections), claim race (50), in-process fan-out (2,000) …");
+  const realtimeContext = {
+    appUrl: server.url,
+    serverPgid: server.pid,
+    db,
+    cookieFor: async (userId: string) => `${sessionCookieName}=${await encode({ token: { sub: userId }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName })}`,
+  };
+  const realtime = {
+    latency: await measureEscalationLatency(realtimeContext),
+    memory: await measureSseMemory(realtimeContext),
+    // Last: it adds 50 engineers to the demo account, who would receive every later escalation.
+    claim: await measureClaimRace(realtimeContext),
+    fanout: await measureInProcessFanout(),
+  };
+
   const rows: Row[] = [
     { name: "GET /api/v1/shell/counts", requestsPerSecond: countsLoad.requestsPerSecond, p50: countsLoad.p50, p99: countsLoad.p99 },
     { name: "GET /api/v1/me", requestsPerSecond: meLoad.requestsPerSecond, p50: meLoad.p50, p99: meLoad.p99 },
@@ -169,6 +188,9 @@ async function main() {
       `[QUESTIONS]/[ACTIONS]/[PROMOTE]/[SUGGEST_FIX] blocks, ${chat.deltasPerTurn.toFixed(0)} prose deltas per turn; ` +
       `${CHAT_SESSIONS} sessions grow to ${chat.exchangesPerSession} exchanges each.`,
   );
+  report();
+  report("Real-time (F4, F6): SSE clients over loopback, the app as above, in-process bus (REDIS_URL unset).");
+  for (const line of formatRealtimeReport(realtime)) report(line);
   writeFileSync(resultsFile, `${output.join("\n")}\n`);
   console.log(`\nWritten to ${path.relative(root, resultsFile)}`);
 }

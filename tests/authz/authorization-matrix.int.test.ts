@@ -119,6 +119,8 @@ async function actualOutcomes(route: DiscoveredRoute, persona: Persona): Promise
       const request = (await entry.request?.(fixture)) ?? {};
       const response = await callRoute(route.handler, method, { ...request, as: personaUser(fixture, persona), headers: variant.headers });
       const errorCode = response.status >= 400 ? ((await response.json()) as { error?: { code?: string } }).error?.code : undefined;
+      // A 2xx body is not read; cancelling it ends streams that never finish on their own (SSE).
+      if (response.status < 400) await response.body?.cancel();
       outcomes.push(outcome(entry, variant.name, response.status, errorCode));
     }
   }

@@ -1,0 +1,17 @@
+import { SSE_HEADERS } from "@/lib/chat/sse";
+import { withViewer } from "@/lib/http/with-viewer";
+import { escalationStreamInput, resumeEventId } from "@/lib/realtime/schemas";
+import { openEscalationStream } from "@/lib/realtime/subscriber-stream";
+
+/**
+ * F4: the viewer's account's escalation events as server-sent events (ready, heartbeats,
+ * handoff_created, handoff_claimed). Resumes after the Last-Event-ID header, or `last_event_id`.
+ */
+export const GET = withViewer("engineerOrAdmin", escalationStreamInput, (viewer, input, request) => {
+  const stream = openEscalationStream({
+    accountId: viewer.accountId,
+    lastEventId: resumeEventId(request.headers.get("last-event-id"), input.last_event_id),
+    signal: request.signal,
+  });
+  return new Response(stream, { headers: SSE_HEADERS });
+});

@@ -1,0 +1,180 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { callRoute } from "@/tests/helpers/call-route";
+import { createPendingHandoff } from "@/tests/helpers/handoffs";
+import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
+import { startWebhookReceiver, type WebhookReceiver } from "@/tests/fakes/webhook-receiver";
+
+// The local Slack fake is on loopback over http: allow it before lib/env is first read.
+vi.hoisted(() => {
+  process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
+});
+
+const listRoute = await import("@/app/api/v1/notifications/deliveries/route");
+const retryRoute = await import("@/app/api/v1/notifications/deliveries/[deliveryId]/retry/route");
+const { updatePreferences } = await import("@/lib/accounts/preferences");
+
+type DeliveryData = Partial<Omit<Prisma.NotificationDeliveryUncheckedCreateInput, "accountId" | "idempotencyKey" | "payload">>;
+
+/** A delivery row as the outbox would leave it. */
+async function createDelivery(tenant: TestTenant, data: DeliveryData = {}) {
+  return db.notificationDelivery.create({
+    data: {
+      accountId: tenant.accountId,
+      channel: "slack",
+      idempotencyKey: `test/${randomUUID()}`,
+      payload: { title: "Ada escalated “VPN drops”", text: "Reason: needs a senior", link: "http://localhost:3000/pilot/x?pickup=true" },
+      ...data,
+    },
+  });
+}
+
+const list = (as: string, query: Record<string, string> = {}) => callRoute(listRoute.GET, "GET", { as, query });
+const retry = (as: string, deliveryId: string) => callRoute(retryRoute.POST, "POST", { as, params: { deliveryId } });
+
+let receiver: WebhookReceiver;
+beforeAll(async () => {
+  receiver = await startWebhookReceiver();
+});
+afterAll(async () => {
+  await receiver.close();
+});
+
+describe("GET /api/v1/notifications/deliveries", () => {
+  let tenant: TestTenant;
+  let sessionId: string;
+  let handoffId: string;
+
+  beforeAll(async () => {
+    tenant = await createTenant("Deliveries MSP");
+    const other = await createTenant("Other MSP");
+    const { session, handoff } = await createPendingHandoff(tenant.engineer);
+    sessionId = session.id;
+    handoffId = handoff.id;
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    await createDelivery(tenant, { handoffId, channel: "email", recipientUserId: tenant.admin.id, status: "sent", attempts: 1, sentAt: at(9), createdAt: at(10) });
+    await createDelivery(tenant, { handoffId, channel: "slack", status: "failed", attempts: 2, lastError: "Slack answered 410: no_service", createdAt: at(8) });
+    await createDelivery(tenant, { handoffId, channel: "teams", status: "dead", attempts: 10, lastError: "Microsoft Teams answered 500: boom", createdAt: at(6) });
+    await createDelivery(tenant, { channel: "email", recipientUserId: tenant.owner.id, status: "pending", createdAt: at(1) });
+    await createDelivery(other, { status: "failed", lastError: "other tenant" });
+  });
+
+  it("lists the account's deliveries newest first with who, what and counts per status", async () => {
+    const response = await list(tenant.owner.id);
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.counts).toEqual({ pending: 1, sent: 1, failed: 1, dead: 1 });
+    expect(body.deliveries.map((row: { channel: string; status: string }) => `${row.channel}:${row.status}`)).toEqual([
+      "email:pending",
+      "teams:dead",
+      "slack:failed",
+      "email:sent",
+    ]);
+    const [pending, dead, failed, sent] = body.deliveries;
+    expect(sent).toEqual({
+      id: expect.any(String),
+      channel: "email",
+      status: "sent",
+      attempts: 1,
+      last_error: null,
+      recipient_name: tenant.admin.name,
+      recipient_email: tenant.admin.email,
+      handoff_id: handoffId,
+      session_id: sessionId,
+      session_title: "Handoff (escalated)",
+      next_attempt_at: null,
+      sent_at: expect.any(String),
+      created_at: expect.any(String),
+    });
+    expect(failed).toMatchObject({ recipient_name: null, recipient_email: null, last_error: "Slack answered 410: no_service", attempts: 2 });
+    expect(failed.next_attempt_at).toEqual(expect.any(String));
+    expect(dead).toMatchObject({ status: "dead", next_attempt_at: null, attempts: 10 });
+    expect(pending).toMatchObject({ handoff_id: null, session_id: null, session_title: null, recipient_email: tenant.owner.email });
+  });
+
+  it("filters by status and limits, keeping the account-wide counts", async () => {
+    const failed = await (await list(tenant.admin.id, { status: "failed" })).json();
+    expect(failed.deliveries).toHaveLength(1);
+    expect(failed.deliveries[0].status).toBe("failed");
+    expect(failed.counts).toEqual({ pending: 1, sent: 1, failed: 1, dead: 1 });
+    const limited = await (await list(tenant.admin.id, { limit: "2" })).json();
+    expect(limited.deliveries.map((row: { status: string }) => row.status)).toEqual(["pending", "dead"]);
+  });
+
+  it.each([
+    [{ status: "bounced" }, /status: Status is pending, sent, failed or dead/],
+    [{ limit: "0" }, /limit: Limit is at least 1/],
+    [{ limit: "500" }, /limit: Limit is at most 200/],
+    [{ limit: "ten" }, /limit: Limit is a whole number/],
+  ])("refuses the query %o with 422", async (query, message) => {
+    const response = await list(tenant.owner.id, query);
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.message).toMatch(message);
+  });
+
+  it("shows another tenant only its own deliveries, and refuses engineers and viewers", async () => {
+    const fresh = await createTenant("Empty MSP");
+    expect(await (await list(fresh.owner.id)).json()).toEqual({ deliveries: [], counts: { pending: 0, sent: 0, failed: 0, dead: 0 } });
+    for (const user of [tenant.engineer, tenant.viewer]) {
+      const response = await list(user.id);
+      expect(response.status).toBe(403);
+      expect((await response.json()).error.code).toBe("forbidden");
+    }
+  });
+});
+
+describe("POST /api/v1/notifications/deliveries/:deliveryId/retry", () => {
+  it("sends a failed Slack delivery again at once and reports it sent", async () => {
+    const tenant = await createTenant("Retry MSP");
+    const url = receiver.urlFor(`/slack/${tenant.accountId}`);
+    await updatePreferences({ userId: tenant.owner.id, accountId: tenant.accountId, role: "owner", email: "", name: "" }, { slack_webhook_url: url });
+    const delivery = await createDelivery(tenant, { status: "failed", attempts: 3, lastError: "Slack answered 500: internal_error", nextAttemptAt: new Date(Date.now() + 3_600_000) });
+
+    const response = await retry(tenant.admin.id, delivery.id);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ id: delivery.id, status: "sent", attempts: 4, sent_at: expect.any(String), next_attempt_at: null });
+    const [posted] = receiver.received(`/slack/${tenant.accountId}`);
+    expect(posted!.body).toMatchObject({ text: expect.stringContaining("VPN drops") });
+  });
+
+  it("shows the new error when the retried send fails again", async () => {
+    const tenant = await createTenant("Gone MSP");
+    const path = `/slack/${tenant.accountId}`;
+    await updatePreferences({ userId: tenant.owner.id, accountId: tenant.accountId, role: "owner", email: "", name: "" }, { slack_webhook_url: receiver.urlFor(path) });
+    const delivery = await createDelivery(tenant, { status: "dead", attempts: 10, lastError: "Slack answered 500: internal_error" });
+    receiver.failNext(1, "gone", { path });
+
+    const response = await retry(tenant.owner.id, delivery.id);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "dead", attempts: 11, last_error: "Slack answered 410: no_service" });
+  });
+
+  it.each(["pending", "sent"] as const)("refuses a %s delivery with 409 and changes nothing", async (status) => {
+    const tenant = await createTenant("Conflict MSP");
+    const delivery = await createDelivery(tenant, { status });
+    const response = await retry(tenant.owner.id, delivery.id);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toEqual({ code: "conflict", message: expect.stringContaining(`this one is ${status}`) });
+    expect(await db.notificationDelivery.findUnique({ where: { id: delivery.id } })).toEqual(delivery);
+  });
+
+  it("answers 404 for another tenant's delivery and leaves it alone", async () => {
+    const a = await createTenant("Retry A");
+    const b = await createTenant("Retry B");
+    const delivery = await createDelivery(a, { status: "failed", lastError: "boom" });
+    const response = await retry(b.owner.id, delivery.id);
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.code).toBe("not_found");
+    expect(await db.notificationDelivery.findUnique({ where: { id: delivery.id } })).toEqual(delivery);
+  });
+
+  it("refuses engineers and viewers with 403 and a malformed id with 422", async () => {
+    const tenant = await createTenant("Roles MSP");
+    const delivery = await createDelivery(tenant, { status: "failed" });
+    for (const user of [tenant.engineer, tenant.viewer]) expect((await retry(user.id, delivery.id)).status).toBe(403);
+    expect((await retry(tenant.owner.id, "not-a-uuid")).status).toBe(422);
+    expect(await db.notificationDelivery.findUnique({ where: { id: delivery.id } })).toEqual(delivery);
+  });
+});

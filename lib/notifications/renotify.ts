@@ -1,0 +1,74 @@
+import { preferenceDefaults } from "@/lib/accounts/schemas";
+import { db } from "@/lib/db";
+import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
+import { dispatchDeliveries } from "@/lib/notifications/dispatcher";
+import { enqueueReminderEmails, pickupPath } from "@/lib/notifications/outbox";
+import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
+
+export const REMINDER_NOTIFICATION_TYPE = "session.escalation_reminder";
+const BATCH = 50;
+const utc = (date: Date) => date.toISOString();
+
+type Due = { id: string };
+
+/**
+ * F9: reminds the team of escalations nobody has picked up: unclaimed, session still escalated (or
+ * legacy requesting_escalation), older than the account's `escalation_renotify_minutes`. Each
+ * handoff is reminded once — a bell row and an email (when on) per eligible teammate, keys
+ * suffixed `/renotify` — gated by `renotified_at`, so concurrent or repeated runs make one round.
+ * Sends the new emails after each commit. Returns the reminded handoff ids.
+ */
+export async function renotifyUnclaimed(now: Date = new Date(), limit = BATCH): Promise<string[]> {
+  // The threshold is per account, so it is computed in SQL; a stored value of the wrong type means the default.
+  const due = await db.$queryRaw<Due[]>`
+    SELECT h.id FROM session_handoffs h
+    JOIN ai_sessions s ON s.id = h.session_id
+    LEFT JOIN account_settings a ON a.account_id = h.account_id
+    WHERE h.intent = 'escalate' AND h.claimed_at IS NULL AND h.renotified_at IS NULL
+      AND s.status::text = ANY(${[...IN_TRANSIT_STATUSES]}::text[])
+      AND h.created_at <= (${utc(now)}::timestamptz AT TIME ZONE 'UTC') - make_interval(mins => CASE
+        WHEN jsonb_typeof(a.preferences -> 'escalation_renotify_minutes') = 'number'
+        THEN (a.preferences ->> 'escalation_renotify_minutes')::numeric::int
+        ELSE ${preferenceDefaults.escalation_renotify_minutes}::int END)
+    ORDER BY h.created_at
+    LIMIT ${limit}`;
+
+  const reminded: string[] = [];
+  for (const { id } of due) {
+    const deliveryIds = await remindOnce(id, now);
+    if (deliveryIds === null) continue;
+    reminded.push(id);
+    await dispatchDeliveries(deliveryIds);
+  }
+  return reminded;
+}
+
+/** One handoff's reminder round in one transaction; null when another run (or a claim) got there first. */
+async function remindOnce(handoffId: string, now: Date): Promise<string[] | null> {
+  return db.$transaction(async (tx) => {
+    const gate = await tx.sessionHandoff.updateMany({
+      where: { id: handoffId, renotifiedAt: null, claimedAt: null, session: { status: { in: [...IN_TRANSIT_STATUSES] } } },
+      data: { renotifiedAt: now },
+    });
+    if (gate.count === 0) return null;
+    const handoff = await tx.sessionHandoff.findUniqueOrThrow({
+      where: { id: handoffId },
+      select: { accountId: true, sessionId: true, reason: true, fromUserId: true, fromUser: { select: { name: true } }, session: { select: { title: true } } },
+    });
+    const recipients = await tx.user.findMany({
+      where: escalationRecipientsWhere({ accountId: handoff.accountId, escalatorId: handoff.fromUserId }),
+      select: { id: true, email: true, name: true },
+    });
+    const title = `Still waiting for pickup: ${handoff.fromUser.name} escalated “${handoff.session.title}”`;
+    await tx.appNotification.createMany({
+      data: recipients.map((user) => ({
+        accountId: handoff.accountId, userId: user.id, type: REMINDER_NOTIFICATION_TYPE, sessionId: handoff.sessionId, handoffId,
+        title, body: handoff.reason.slice(0, 280), link: pickupPath(handoff.sessionId),
+      })),
+    });
+    return enqueueReminderEmails(tx, {
+      accountId: handoff.accountId, handoffId, sessionId: handoff.sessionId, sessionTitle: handoff.session.title,
+      reason: handoff.reason, escalatorName: handoff.fromUser.name, recipients,
+    });
+  }, { timeout: 10_000 });
+}
