@@ -19,8 +19,14 @@ function toEvent(row: EventRow): RealtimeEvent {
  * Persists a live event inside the caller's transaction, so it exists exactly when the change it
  * describes does. Publishing happens after commit (`escalationBus.publish`); a reconnecting
  * client replays missed events from this table.
+ *
+ * A per-account transaction lock, held until commit, makes an account's event ids commit in the
+ * order they are drawn; otherwise a client could see id 8 while 7 was still uncommitted and
+ * never replay it. Only that account's escalations and claims wait on it, unlike a NOTIFY, which
+ * serializes every commit in the database.
  */
 export async function recordRealtimeEvent(tx: Tx, accountId: string, type: RealtimeEventType, payload: Record<string, unknown>) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`realtime:${accountId}`}, 0))`;
   const row = await tx.realtimeEvent.create({ data: { accountId, type, payload: payload as object } });
   return toEvent(row);
 }
