@@ -1,10 +1,14 @@
 import type { ReactNode } from "react";
 import { getMe } from "@/lib/accounts/me";
 import { auth } from "@/lib/auth/auth";
+import { roleAllows } from "@/lib/auth/roles";
 import { loadViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { listNotifications } from "@/lib/notifications/bell";
+import { latestRealtimeEventId } from "@/lib/realtime/events";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { EscalationStreamProvider } from "@/components/realtime/escalation-stream-provider";
+import { LiveCountsProvider } from "@/components/shell/live-counts-provider";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SkipLink } from "@/components/shell/skip-link";
 import { TopBar } from "@/components/shell/top-bar";
@@ -20,30 +24,40 @@ async function currentViewer() {
   }
 }
 
+/** Stamps each server render of the shell, so the live counts know a fresher render arrived. */
+function renderStamp() {
+  return Date.now();
+}
+
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await currentViewer();
   // Every page calls requireViewer with its own path, so a signed-out visitor is sent to
   // sign in and returns to the deep link; the shell is never rendered for them.
   if (!viewer) return children;
-  const [counts, me, notifications] = await Promise.all([
-    getSidebarCounts(viewer),
-    getMe(viewer),
-    listNotifications(viewer),
-  ]);
-  return (
-    <div className="flex min-h-screen">
-      <SkipLink />
-      <Sidebar counts={{ escalations: counts.escalations, scripts: counts.pendingDrafts }} />
-      <div className="flex min-w-0 flex-1 flex-col">
-        <TopBar
-          user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name }}
-          unreadCount={counts.unreadNotifications}
-          notifications={notifications}
-        />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8">
-          {children}
-        </main>
+  const live = roleAllows("engineerOrAdmin", viewer.role);
+  // Where the tab's stream resumes. Read before the counts, so an event landing between the two
+  // is replayed (at worst once too often), never missed.
+  const resumeFrom = live ? await latestRealtimeEventId(viewer.accountId) : null;
+  const [counts, me, notifications] = await Promise.all([getSidebarCounts(viewer), getMe(viewer), listNotifications(viewer)]);
+  const shellCounts = { escalations: counts.escalations, scripts: counts.pendingDrafts, unread: counts.unreadNotifications };
+  const shell = (
+    <LiveCountsProvider counts={shellCounts} renderedAt={renderStamp()}>
+      <div className="flex min-h-screen">
+        <SkipLink />
+        <Sidebar counts={{ escalations: shellCounts.escalations, scripts: shellCounts.scripts }} />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <TopBar
+            user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name }}
+            unreadCount={shellCounts.unread}
+            notifications={notifications}
+          />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8">
+            {children}
+          </main>
+        </div>
       </div>
-    </div>
+    </LiveCountsProvider>
   );
+  // One escalation stream per tab, for the people it is for (the endpoint refuses viewers).
+  return live ? <EscalationStreamProvider resumeFrom={resumeFrom}>{shell}</EscalationStreamProvider> : shell;
 }

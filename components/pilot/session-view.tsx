@@ -1,4 +1,4 @@
-import { CircleCheck } from "lucide-react";
+import { CircleCheck, UserCheck } from "lucide-react";
 import { Conversation } from "@/components/pilot/conversation";
 import { DocumentCard } from "@/components/pilot/document-card";
 import { FactsList } from "@/components/pilot/facts-list";
@@ -6,6 +6,7 @@ import { FixSummary } from "@/components/pilot/fix-summary";
 import { HandoffPanel } from "@/components/pilot/handoff-panel";
 import { SessionHeader } from "@/components/pilot/session-header";
 import type { PilotFix } from "@/components/pilot/pilot-types";
+import type { PickUpOffer } from "@/lib/handoffs/queue";
 import type { getSession } from "@/lib/sessions/read-session";
 
 type Props = {
@@ -15,10 +16,17 @@ type Props = {
   inTransit: boolean;
   /** The active suggested fix, if any. */
   fix?: PilotFix | null;
+  /** What the handoff screen offers this viewer (pickup link to an in-transit session only). */
+  offer?: PickUpOffer | null;
+  viewerId: string;
 };
 
-/** Read-only session detail; with a pickup link to an in-transit session, the handoff context comes first. */
-export function SessionView({ session, pickup, inTransit, fix }: Props) {
+/**
+ * Read-only session detail; with a pickup link to an in-transit session, the handoff context
+ * (and its Pick up button) comes first. Once someone else picked the session up, says who.
+ */
+export function SessionView({ session, pickup, inTransit, fix, offer, viewerId }: Props) {
+  const handledByOther = session.handler && session.handler.id !== viewerId && session.status !== "resolved";
   return (
     <div className="space-y-6">
       <SessionHeader
@@ -30,6 +38,8 @@ export function SessionView({ session, pickup, inTransit, fix }: Props) {
       />
       {pickup && inTransit && (
         <HandoffPanel
+          sessionId={session.id}
+          offer={offer ?? { kind: "none" }}
           escalatedBy={session.user.name}
           escalatedAt={session.escalatedAt}
           reason={session.escalationReason}
@@ -41,6 +51,19 @@ export function SessionView({ session, pickup, inTransit, fix }: Props) {
           <CircleCheck aria-hidden className="size-4 shrink-0 text-emerald-600" />
           This session is no longer waiting for pickup
           {session.handler ? `; ${session.handler.name} is handling it.` : "."}
+        </p>
+      )}
+      {!pickup && handledByOther && session.handler && (
+        <p
+          role="status"
+          data-testid="picked-up-notice"
+          className="flex items-center gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+        >
+          <UserCheck aria-hidden className="size-4 shrink-0 text-emerald-700" />
+          <span>
+            <span className="font-semibold">Picked up by {session.handler.name}.</span> They are handling this session now; you
+            can follow along here.
+          </span>
         </p>
       )}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

@@ -7,17 +7,28 @@ import { Bell, CheckCheck } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { MenuContent } from "@/components/ui/menu-content";
 import { MenuItem } from "@/components/ui/menu-item";
+import { useEscalationEvents } from "@/components/realtime/use-escalation-stream";
 import { NotificationItem } from "@/components/shell/notification-item";
 import type { BellNotification } from "@/components/shell/bell-notification";
+import { useLiveCounts } from "@/components/shell/use-live-counts";
 import { markAllNotificationsReadAction } from "@/app/(app)/actions";
 
 type Props = { unreadCount: number; notifications: BellNotification[] };
 
-/** Top-bar bell: unread count on the button, recent notifications in a keyboard-operable menu. */
-export function NotificationBell({ unreadCount, notifications }: Props) {
+/**
+ * Top-bar bell: unread count on the button, recent notifications in a keyboard-operable menu.
+ * The count is live (LiveCountsProvider refetches it on escalation events); the list is the
+ * layout's, refreshed when the menu opens and when an event arrives while it is open.
+ */
+export function NotificationBell({ unreadCount: renderedUnread, notifications }: Props) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [marking, startMarking] = useTransition();
+  const { unread: unreadCount } = useLiveCounts({ escalations: 0, scripts: 0, unread: renderedUnread });
+
+  useEscalationEvents(() => {
+    if (open) router.refresh();
+  });
 
   function handleOpenChange(next: boolean) {
     setOpen(next);

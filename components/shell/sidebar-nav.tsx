@@ -6,12 +6,14 @@ import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/focus-ring";
 import { NavCount } from "@/components/shell/nav-count";
 import { isActivePath, navItems, type NavCountKey } from "@/components/shell/nav-items";
+import { useLiveCounts } from "@/components/shell/use-live-counts";
 
 type Props = { counts: Record<NavCountKey, number> };
 
-/** Primary navigation; the current section carries aria-current="page". */
-export function SidebarNav({ counts }: Props) {
+/** Primary navigation; the current section carries aria-current="page". Counts stay live (LiveCountsProvider). */
+export function SidebarNav({ counts: rendered }: Props) {
   const pathname = usePathname();
+  const counts = useLiveCounts({ ...rendered, unread: 0 });
   return (
     <nav aria-label="Main" className="flex-1 px-2 py-4 md:px-3">
       <ul className="space-y-1">

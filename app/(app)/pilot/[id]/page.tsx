@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { AppError } from "@/lib/errors";
+import { getPickUpOffer } from "@/lib/handoffs/queue";
 import { getPilotView } from "@/lib/sessions/pilot-view";
 import { sessionIdParams } from "@/lib/sessions/schemas";
 import { isInTransit } from "@/lib/sessions/statuses";
 import { Toaster } from "@/components/ui/toast";
+import { SessionClaimWatcher } from "@/components/realtime/session-claim-watcher";
 import { toPilotFix } from "@/components/pilot/pilot-types";
 import { PilotWorkspace } from "@/components/pilot/pilot-workspace";
 import { SessionView } from "@/components/pilot/session-view";
@@ -28,10 +30,19 @@ export default async function SessionPage({ params, searchParams }: Props) {
     throw error;
   });
   const { session } = view;
+  const inTransit = isInTransit(session.status);
+  const offer = pickup && inTransit ? await getPickUpOffer(viewer, session.id) : null;
   return (
     <>
       {pickup || !view.canWork ? (
-        <SessionView session={session} pickup={pickup} inTransit={isInTransit(session.status)} fix={view.fix && toPilotFix(view.fix)} />
+        <SessionView
+          session={session}
+          pickup={pickup}
+          inTransit={inTransit}
+          fix={view.fix && toPilotFix(view.fix)}
+          offer={offer}
+          viewerId={viewer.userId}
+        />
       ) : (
         <PilotWorkspace
           session={session}
@@ -41,6 +52,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
           taskLane={view.taskLane}
         />
       )}
+      <SessionClaimWatcher sessionId={session.id} />
       <Toaster />
     </>
   );
