@@ -27,6 +27,7 @@ import {
 } from "@/components/pilot/pilot-types";
 import type { PostResolutionResult } from "@/lib/documents/post-resolution";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import { isInTransit } from "@/lib/sessions/statuses";
 
 type Props = {
   session: {
@@ -91,6 +92,11 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
     showToast({ tone: "success", title: "Session resolved", description: resolvedMessage(result) });
   }
 
+  function handleEscalated() {
+    setPreviewKind(null);
+    showToast({ tone: "success", title: "Escalated to the team", description: "Your teammates have been notified. You'll see here when someone picks it up." });
+  }
+
   return (
     <div className="space-y-5">
       <SessionHeader
@@ -118,7 +124,7 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
           <WhatWeKnow sessionId={session.id} facts={facts} />
           <LaneLists sessionId={session.id} lane={lane} recordedRefs={recordedRefs} />
           <SuggestedFixCard sessionId={session.id} fix={fix} />
-          <ResolveBar fix={fix} resolveRef={resolveRef} escalateRef={escalateRef} onOpen={openPreview} />
+          <ResolveBar fix={fix} inTransit={isInTransit(session.status)} resolveRef={resolveRef} escalateRef={escalateRef} onOpen={openPreview} />
         </aside>
       </div>
       <DocumentPreviewDialog
@@ -128,6 +134,7 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
         onKindChange={setPreviewKind}
         onClose={() => setPreviewKind(null)}
         onResolved={handleResolved}
+        onEscalated={handleEscalated}
       />
     </div>
   );

@@ -1,18 +1,19 @@
 import { expect, type Page } from "@playwright/test";
 
 /**
- * Escalates the session open on `page` as the signed-in engineer, with `reason`, and returns the
- * handoff id. The pilot page has no escalate control yet (its preview dialog says "Escalation
- * handoff arrives with escalation mode"), so this posts to the same API a confirmed escalation
- * would, with the page's own cookies, while the page stays open. Swap in the dialog once it can post.
+ * Escalates the session open on `page` the way an engineer does: "Escalate instead", read the
+ * package preview, say why, "Escalate to the team". Returns the session id once the page shows
+ * the session waiting for pickup.
  */
-export async function escalateOpenSession(page: Page, reason: string): Promise<{ sessionId: string; handoffId: string }> {
+export async function escalateOpenSession(page: Page, reason: string): Promise<{ sessionId: string }> {
   const sessionId = /\/pilot\/([0-9a-f-]{36})/.exec(page.url())?.[1];
   if (!sessionId) throw new Error(`Not on a session page: ${page.url()}`);
-  const response = await page.request.post(`/api/v1/ai-sessions/${sessionId}/handoff`, {
-    data: { intent: "escalate", reason },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  const body = (await response.json()) as { handoff: { id: string } };
-  return { sessionId, handoffId: body.handoff.id };
+  await page.getByRole("button", { name: "Escalate instead" }).click();
+  const dialog = page.getByRole("dialog", { name: "Escalation package" });
+  await expect(dialog.getByTestId("preview-markdown")).toBeVisible();
+  await dialog.getByLabel("Why does this need a senior?").fill(reason);
+  await dialog.getByRole("button", { name: "Escalate to the team" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("waiting-for-pickup")).toBeVisible();
+  return { sessionId };
 }

@@ -2,6 +2,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Tx } from "@/lib/db";
 import { loadSensitiveValues } from "@/lib/documents/bundle";
 import { previewEscalationPackage } from "@/lib/documents/preview";
+import { previewCache } from "@/lib/documents/preview-cache";
 import { conflict, invalid } from "@/lib/errors";
 import type { HandoffIntent, SessionStatus } from "@/lib/generated/prisma/enums";
 import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
@@ -14,7 +15,7 @@ import { redactValues } from "@/lib/scripts/redaction";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 import { IN_TRANSIT_STATUSES, isInTransit } from "@/lib/sessions/statuses";
 
-export type CreateHandoff = { sessionId: string; intent: HandoffIntent; reason: string; targetUserId?: string };
+export type CreateHandoff = { sessionId: string; intent: HandoffIntent; reason: string; targetUserId?: string; packageMarkdown?: string };
 type Package = { markdown: string; aiGenerated: boolean };
 type WorkableSession = Awaited<ReturnType<typeof loadSessionForWrite>>;
 
@@ -45,7 +46,7 @@ export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
   refuseState(session.status, input.intent);
   if (input.targetUserId) await checkTarget(viewer, input.targetUserId);
 
-  const pkg = input.intent === "escalate" ? await buildPackage(viewer, session.id) : null;
+  const pkg = input.intent === "escalate" ? await buildPackage(viewer, session, input.packageMarkdown) : null;
   const { result, fanOut } = await db.$transaction(async (tx) => {
     // The status condition makes a second, concurrent handoff wait for the first and then miss.
     const moved = await tx.aiSession.updateMany({
@@ -107,10 +108,18 @@ async function checkTarget(viewer: Viewer, targetUserId: string) {
   if (!target) throw invalid("The target must be an active engineer, admin or owner of your account.");
 }
 
-/** The package outside any transaction: the preview never throws for the model (E6). */
-async function buildPackage(viewer: Viewer, sessionId: string): Promise<Package> {
-  const preview = await previewEscalationPackage(viewer, sessionId);
-  return { markdown: redactValues(preview.markdown, await loadSensitiveValues(sessionId)), aiGenerated: preview.ai_generated };
+/**
+ * The package outside any transaction: the engineer's edit, or the preview (which never throws
+ * for the model, E6). Only the model's own words, unedited, count as AI-written.
+ */
+async function buildPackage(viewer: Viewer, session: WorkableSession, edited: string | undefined): Promise<Package> {
+  const sensitive = await loadSensitiveValues(session.id);
+  if (edited === undefined) {
+    const preview = await previewEscalationPackage(viewer, session.id);
+    return { markdown: redactValues(preview.markdown, sensitive), aiGenerated: preview.ai_generated };
+  }
+  const cached = previewCache.get("escalation_package", session.id, session.stateVersion);
+  return { markdown: redactValues(edited, sensitive), aiGenerated: cached !== undefined && cached.markdown.trim() === edited.trim() };
 }
 
 type HandoffRow = { id: string; reason: string; targetUserId: string | null; createdAt: Date };

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RefObject } from "react";
-import { ArrowUpRight, CheckCircle2 } from "lucide-react";
+import { ArrowUpRight, CheckCircle2, Hourglass } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { PilotFix } from "@/components/pilot/pilot-types";
@@ -9,6 +9,8 @@ import type { DocumentKindName } from "@/components/pilot/preview/preview-body";
 
 type Props = {
   fix: PilotFix | null;
+  /** Escalated and waiting for a teammate to pick it up. */
+  inTransit: boolean;
   resolveRef: RefObject<HTMLButtonElement | null>;
   escalateRef: RefObject<HTMLButtonElement | null>;
   onOpen: (kind: DocumentKindName) => void;
@@ -21,7 +23,18 @@ function hint(fix: PilotFix | null): string {
 }
 
 /** The lane's bottom: open the resolution note or the escalation package preview (E1/E2). */
-export function ResolveBar({ fix, resolveRef, escalateRef, onOpen }: Props) {
+export function ResolveBar({ fix, inTransit, resolveRef, escalateRef, onOpen }: Props) {
+  if (inTransit) {
+    return (
+      <Card aria-label="Escalation status" className="p-4" data-testid="waiting-for-pickup">
+        <p className="flex items-center gap-2 text-sm font-medium text-amber-800">
+          <Hourglass aria-hidden className="size-4" />
+          Escalated — waiting for a teammate to pick it up
+        </p>
+        <p className="mt-1 text-sm text-slate-600">Your teammates have the package. Whoever picks it up carries on from here, with everything you recorded.</p>
+      </Card>
+    );
+  }
   return (
     <Card aria-label="Resolve or escalate" className="p-4">
       <p className="text-sm text-slate-600">{hint(fix)}</p>

@@ -2,7 +2,7 @@
 
 import { useState, type RefObject } from "react";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { PreviewBody, type DocumentKindName } from "@/components/pilot/preview/preview-body";
+import { PreviewBody, type DocumentKindName, type EscalationResult } from "@/components/pilot/preview/preview-body";
 import type { PostResolutionResult } from "@/lib/documents/post-resolution";
 
 const TITLES: Record<DocumentKindName, string> = { resolution_note: "Resolution note", escalation_package: "Escalation package" };
@@ -15,10 +15,11 @@ type Props = {
   onKindChange: (kind: DocumentKindName) => void;
   onClose: () => void;
   onResolved: (result: PostResolutionResult) => void;
+  onEscalated: (result: EscalationResult) => void;
 };
 
 /** E1–E4: the preview of the document a Resolve or an Escalate would post, with edit and confirm. */
-export function DocumentPreviewDialog({ sessionId, kind, returnFocus, onKindChange, onClose, onResolved }: Props) {
+export function DocumentPreviewDialog({ sessionId, kind, returnFocus, onKindChange, onClose, onResolved, onEscalated }: Props) {
   // Edits per kind, kept while the dialog is open so "Escalate instead" and back loses nothing.
   const [drafts, setDrafts] = useState<Partial<Record<DocumentKindName, string>>>({});
 
@@ -54,6 +55,10 @@ export function DocumentPreviewDialog({ sessionId, kind, returnFocus, onKindChan
             onResolved={(result) => {
               setDrafts({});
               onResolved(result);
+            }}
+            onEscalated={(result) => {
+              setDrafts({});
+              onEscalated(result);
             }}
           />
         </DialogContent>

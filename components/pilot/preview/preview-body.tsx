@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useReducer } from "react";
+import { useEffect, useId, useReducer, useState } from "react";
 import { ArrowRightLeft, CheckCircle2, Pencil, RefreshCw, Undo2 } from "lucide-react";
 import { actionErrorMessage } from "@/components/ui/action-error-message";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import { useActionRunner } from "@/components/pilot/use-action-runner";
 import type { PostResolutionResult } from "@/lib/documents/post-resolution";
 import type { DocumentPreview } from "@/lib/documents/preview";
 import {
+  escalateSessionAction,
   postResolutionNoteAction,
   previewEscalationPackageAction,
   previewResolutionNoteAction,
@@ -23,7 +24,7 @@ import {
 export type DocumentKindName = DocumentPreview["kind"];
 
 const NOUN: Record<DocumentKindName, string> = { resolution_note: "resolution note", escalation_package: "escalation package" };
-const ESCALATION_LATER = "Escalation handoff arrives with escalation mode.";
+export type EscalationResult = NonNullable<Awaited<ReturnType<typeof escalateSessionAction>>["data"]>;
 
 /** Loads the preview; resolves to the reducer event that records the outcome. */
 async function fetchPreview(kind: DocumentKindName, id: string, refresh: boolean): Promise<PreviewEvent> {
@@ -58,15 +59,21 @@ type Props = {
   onDraftChange: (draft: string | null) => void;
   onKindChange: (kind: DocumentKindName) => void;
   onResolved: (result: PostResolutionResult) => void;
+  onEscalated: (result: EscalationResult) => void;
 };
 
-/** The preview itself: loads on open, Refresh regenerates, Edit switches to the markdown, Confirm & post resolves. */
-export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKindChange, onResolved }: Props) {
+/**
+ * The preview itself: loads on open, Refresh regenerates, Edit switches to the markdown. Confirm
+ * resolves with the note; for the package it escalates to the team with the engineer's reason.
+ */
+export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKindChange, onResolved, onEscalated }: Props) {
   const [state, dispatch] = useReducer(previewReducer, savedDraft, initialPreviewState);
+  const [reason, setReason] = useState("");
+  const reasonId = useId();
   const post = useActionRunner();
   const { markdown, edited } = previewText(state);
   const noun = NOUN[kind];
-  const canPost = kind === "resolution_note";
+  const escalating = kind === "escalation_package";
 
   useEffect(() => {
     let current = true;
@@ -86,6 +93,11 @@ export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKind
   }
 
   async function confirm() {
+    if (escalating) {
+      const result = await post.run(() => escalateSessionAction({ id: sessionId, reason, package_markdown: edited ? markdown : undefined }));
+      if (result) onEscalated(result);
+      return;
+    }
     const result = await post.run(() => postResolutionNoteAction({ id: sessionId, markdown }));
     if (result) onResolved(result);
   }
@@ -128,6 +140,25 @@ export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKind
           </div>
         ) : null}
       </div>
+
+      {escalating && (
+        <div className="mt-4">
+          <label htmlFor={reasonId} className="text-sm font-medium text-slate-800">
+            Why does this need a senior?
+          </label>
+          <TextArea
+            id={reasonId}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            readOnly={post.pending}
+            maxLength={2000}
+            rows={2}
+            placeholder="e.g. Needs domain admin rights to reset the VPN certificate"
+            className="mt-1"
+          />
+          <p className="mt-1 text-xs text-slate-500">Your teammates get it in the app, by email and in chat, with a link to pick it up.</p>
+        </div>
+      )}
 
       {state.error && <ErrorCallout className="mt-3">{state.error}</ErrorCallout>}
       {post.error && <ErrorCallout className="mt-3">{post.error}</ErrorCallout>}
@@ -186,20 +217,11 @@ export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKind
                 Cancel
               </Button>
             </DialogClose>
-            <Button
-              onClick={() => void confirm()}
-              disabled={!canPost || busy || !markdown.trim()}
-              aria-describedby={canPost ? undefined : "escalation-later"}
-            >
+            <Button onClick={() => void confirm()} disabled={busy || !markdown.trim() || (escalating && !reason.trim())}>
               {post.pending && <Spinner className="text-white" />}
-              Confirm &amp; post
+              {escalating ? "Escalate to the team" : "Confirm & post"}
             </Button>
           </div>
-          {!canPost && (
-            <p id="escalation-later" className="text-xs text-slate-500">
-              {ESCALATION_LATER}
-            </p>
-          )}
         </div>
       </div>
     </div>

@@ -10,6 +10,8 @@ import { createFactInput, factParams, promoteFactInput, updateFactInput } from "
 import { decideFix } from "@/lib/fixes/fix-decision";
 import { applyFix, clearOutcomeProposal, recordFixOutcome } from "@/lib/fixes/fix-outcome";
 import { decideFixInput, fixParams, recordOutcomeInput } from "@/lib/fixes/schemas";
+import { createHandoff } from "@/lib/handoffs/handoff-manager";
+import { escalateSessionInput } from "@/lib/handoffs/schemas";
 import { engineerOrAdminAction } from "@/lib/safe-action";
 
 /** Every write re-renders the session page (and the list, whose order follows updatedAt). */
@@ -79,7 +81,7 @@ export const previewResolutionNoteAction = engineerOrAdminAction
   .inputSchema(previewDocumentInput)
   .action(({ parsedInput, ctx }) => previewResolutionNote(ctx.viewer, parsedInput.id, { refresh: parsedInput.refresh }));
 
-/** E2/E3/E6: the escalation package preview. Reads only; posting it arrives with escalation mode. */
+/** E2/E3/E6: the escalation package preview. Reads only. */
 export const previewEscalationPackageAction = engineerOrAdminAction
   .inputSchema(previewDocumentInput)
   .action(({ parsedInput, ctx }) => previewEscalationPackage(ctx.viewer, parsedInput.id, { refresh: parsedInput.refresh }));
@@ -90,5 +92,17 @@ export const postResolutionNoteAction = engineerOrAdminAction
   .action(async ({ parsedInput, ctx }) => {
     const result = await postResolutionNote(ctx.viewer, parsedInput.id, { markdown: parsedInput.markdown });
     refresh(parsedInput.id);
+    return result;
+  });
+
+/** F1: escalates the session to the team with the (possibly edited) package. */
+export const escalateSessionAction = engineerOrAdminAction
+  .inputSchema(escalateSessionInput)
+  .action(async ({ parsedInput, ctx }) => {
+    const result = await createHandoff(ctx.viewer, {
+      sessionId: parsedInput.id, intent: "escalate", reason: parsedInput.reason, targetUserId: parsedInput.target_user_id, packageMarkdown: parsedInput.package_markdown,
+    });
+    refresh(parsedInput.id);
+    revalidatePath("/escalations");
     return result;
   });
