@@ -5,6 +5,7 @@ import { roleAllows } from "@/lib/auth/roles";
 import { loadViewer } from "@/lib/auth/viewer";
 import { AppError } from "@/lib/errors";
 import { listNotifications } from "@/lib/notifications/bell";
+import { isDevMailbox } from "@/lib/notifications/email";
 import { latestRealtimeEventId } from "@/lib/realtime/events";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { EscalationStreamProvider } from "@/components/realtime/escalation-stream-provider";
@@ -47,7 +48,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <Sidebar counts={{ escalations: shellCounts.escalations, scripts: shellCounts.scripts }} />
         <div className="flex min-w-0 flex-1 flex-col">
           <TopBar
-            user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name }}
+            user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name, devMailbox: isDevMailbox() }}
             unreadCount={shellCounts.unread}
             notifications={notifications}
           />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTransition } from "react";
 import { DropdownMenu } from "radix-ui";
-import { ChevronDown, LogOut, Settings } from "lucide-react";
+import { ChevronDown, LogOut, Mail, Settings } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { MenuContent } from "@/components/ui/menu-content";
@@ -15,6 +15,8 @@ export type UserMenuProps = {
   email: string;
   role: string;
   accountName: string;
+  /** True when mail is kept in the in-app dev mailbox (no email provider configured). */
+  devMailbox?: boolean;
 };
 
 function initials(name: string) {
@@ -23,7 +25,7 @@ function initials(name: string) {
 }
 
 /** Who is signed in, in which account and role, and the way out. */
-export function UserMenu({ name, email, role, accountName }: UserMenuProps) {
+export function UserMenu({ name, email, role, accountName, devMailbox = false }: UserMenuProps) {
   const [signingOut, startSignOut] = useTransition();
 
   function signOut(event: Event) {
@@ -63,6 +65,14 @@ export function UserMenu({ name, email, role, accountName }: UserMenuProps) {
             Settings
           </Link>
         </MenuItem>
+        {devMailbox && (
+          <MenuItem asChild>
+            <Link href="/dev/mailbox">
+              <Mail aria-hidden className="size-4 text-slate-500" />
+              Dev mailbox
+            </Link>
+          </MenuItem>
+        )}
         <MenuItem onSelect={signOut} disabled={signingOut}>
           <LogOut aria-hidden className="size-4 text-slate-500" />
           {signingOut ? "Signing out…" : "Sign out"}

@@ -3,6 +3,7 @@ import { POST as escalateRoute } from "@/app/api/v1/ai-sessions/[id]/escalate/ro
 import { POST as handoffRoute } from "@/app/api/v1/ai-sessions/[id]/handoff/route";
 import { db } from "@/lib/db";
 import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
+import { previewEscalationPackage } from "@/lib/documents/preview";
 import { createHandoff, escalateSession } from "@/lib/handoffs/handoff-manager";
 import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
@@ -116,6 +117,28 @@ describe("createHandoff: escalate", () => {
     const row = await db.aiSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row.escalationPackage).toMatchObject({ ai_generated: false });
     expect(await db.appNotification.count({ where: { sessionId: session.id } })).toBe(3);
+  });
+
+  it("escalates with the engineer's edit of the package, which then counts as theirs; the unedited preview stays AI-written", async () => {
+    const edited = await createSessionFor(tenant.engineer, { title: "Edited package" });
+    await previewEscalationPackage(viewerOf(tenant.engineer), edited.id);
+    const mine = `${PACKAGE}\n- Also: the customer rebooted twice.`;
+    const result = await createHandoff(viewerOf(tenant.engineer), { sessionId: edited.id, intent: "escalate", reason: "Edited", packageMarkdown: mine });
+    expect(result.documentation).toEqual({ id: expect.any(String), markdown: mine, ai_generated: false });
+    expect((await db.aiSession.findUniqueOrThrow({ where: { id: edited.id } })).escalationPackageMarkdown).toBe(mine);
+
+    const verbatim = await createSessionFor(tenant.engineer, { title: "Verbatim package" });
+    const preview = await previewEscalationPackage(viewerOf(tenant.engineer), verbatim.id);
+    const same = await createHandoff(viewerOf(tenant.engineer), { sessionId: verbatim.id, intent: "escalate", reason: "Verbatim", packageMarkdown: preview.markdown });
+    expect(same.documentation).toMatchObject({ ai_generated: true });
+  });
+
+  it("rejects an empty edited package (422) and writes nothing", async () => {
+    const session = await createSessionFor(tenant.engineer, { title: "Empty package" });
+    const response = await callRoute(handoffRoute, "POST", { as: tenant.engineer.id, params: { id: session.id }, body: { intent: "escalate", reason: "x", package_markdown: "   " } });
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.message).toMatch(/package is empty/);
+    expect(await db.sessionHandoff.count({ where: { sessionId: session.id } })).toBe(0);
   });
 
   it("writes nothing when a write inside the transaction fails (the bell insert here)", async () => {
