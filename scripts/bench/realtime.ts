@@ -12,13 +12,13 @@ import { startBenchDatabase } from "./bench-database";
 import { startBenchModel } from "./model-bench";
 import { measureClaimRace, measureEscalationLatency, measureInProcessFanout, measureSseMemory, type RealtimeBenchContext } from "./realtime-bench";
 import { formatRealtimeReport, type RealtimeResults } from "./realtime-report";
+import { onCleanup, runBench } from "./bench-process";
 
 const root = path.resolve(__dirname, "..", "..");
 const BENCH_AUTH_SECRET = "flowpilot-bench-secret-not-for-production";
 const NAMES = ["latency", "memory", "claim", "fanout"] as const;
 type Name = (typeof NAMES)[number];
 
-const cleanups: (() => Promise<void>)[] = [];
 
 async function main() {
   const args = process.argv.slice(2);
@@ -27,11 +27,11 @@ async function main() {
   const selected = new Set<Name>(named.length ? named : NAMES);
   const port = await findFreePort();
   const database = await startBenchDatabase(root);
-  cleanups.push(database.stop);
+  onCleanup(database.stop);
   console.log(`Database: ${database.where}`);
   Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: BENCH_AUTH_SECRET, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" });
   const { db } = await import("@/lib/db");
-  cleanups.push(() => db.$disconnect());
+  onCleanup(() => db.$disconnect());
   const { seedDemo } = await import("../../prisma/seed");
   await seedDemo(db);
 
@@ -39,11 +39,11 @@ async function main() {
   const http = [...selected].some((name) => name !== "fanout");
   if (http) {
     const model = await startBenchModel();
-    cleanups.push(model.close);
+    onCleanup(model.close);
     const serverEnv = { ...process.env, NODE_ENV: dev ? ("development" as const) : ("production" as const), PORT: String(port), ANTHROPIC_API_KEY: "bench-fake-key", ANTHROPIC_BASE_URL: model.url };
     if (!dev && buildIfMissing(root, serverEnv)) console.log("Built the app");
     const server = await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-realtime-next.log"), mode: dev ? "dev" : "start" });
-    cleanups.push(server.stop);
+    onCleanup(server.stop);
     const { encode } = await import("next-auth/jwt");
     const { sessionCookieName } = await import("@/lib/auth/session-cookie");
     const ctx: RealtimeBenchContext = {
@@ -70,22 +70,4 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   return result;
 }
 
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanUp().then(() => process.exit(130)));
-}
-
-main()
-  .then(cleanUp, async (error) => {
-    console.error(error);
-    await cleanUp();
-    process.exitCode = 1;
-  })
-  .then(() => process.exit());
+runBench(main);

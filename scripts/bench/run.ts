@@ -30,6 +30,7 @@ import { measureClaimRace, measureEscalationLatency, measureInProcessFanout, mea
 import { formatRealtimeReport } from "./realtime-report";
 import { LOAD_SESSIONS, seedLoad } from "./seed-load";
 import { formatTable, percentile, type Row } from "./stats";
+import { onCleanup, runBench } from "./bench-process";
 
 const root = path.resolve(__dirname, "..", "..");
 const resultsFile = path.join(root, ".data", "bench-results.txt");
@@ -41,7 +42,6 @@ const IN_PROCESS_CALLS = 500;
 /** What the app sends the fake model; never a real key. */
 const BENCH_MODEL_KEY = "bench-fake-key";
 
-const cleanups: (() => Promise<void>)[] = [];
 const output: string[] = [];
 const report = (line = "") => {
   output.push(line);
@@ -55,7 +55,7 @@ async function main() {
 
   let started = performance.now();
   const database = await startBenchDatabase(root);
-  cleanups.push(database.stop);
+  onCleanup(database.stop);
   console.log(`Database: ${database.where}, migrated in ${seconds(started)}`);
 
   // lib/env reads these once, on first import: set them before loading any app module.
@@ -66,7 +66,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const { db } = await import("@/lib/db");
-  cleanups.push(() => db.$disconnect());
+  onCleanup(() => db.$disconnect());
   const { seedDemo } = await import("../../prisma/seed");
   const { demoAccount, demoUsers } = await import("../../prisma/seed-data");
 
@@ -79,7 +79,7 @@ async function main() {
 
   // The fake Anthropic API on loopback, answering at once; the app reads these at call time.
   const model = await startBenchModel();
-  cleanups.push(model.close);
+  onCleanup(model.close);
   const serverEnv = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -90,7 +90,7 @@ async function main() {
   started = performance.now();
   if (buildIfMissing(root, serverEnv)) console.log(`Built the app in ${seconds(started)}`);
   const server = await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") });
-  cleanups.push(server.stop);
+  onCleanup(server.stop);
 
   const { encode } = await import("next-auth/jwt");
   const { sessionCookieName } = await import("@/lib/auth/session-cookie");
@@ -215,25 +215,4 @@ function gitRevision(): string {
   }
 }
 
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.log(`\n${signal}: stopping the server, fake model and database …`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
-
-main()
-  .then(cleanUp, async (error) => {
-    console.error(error);
-    await cleanUp();
-    process.exitCode = 1;
-  })
-  .then(() => process.exit());
+runBench(main);
