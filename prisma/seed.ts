@@ -2,6 +2,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Db, Tx } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "./seed-data";
+import { seedEscalationHistory } from "./seed-history";
 
 type SeedUser = { id: string; email: string; name: string; role: UserRole; deletedAt: Date | null };
 
@@ -25,6 +26,7 @@ export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || "
   if ((await db.aiSession.count({ where: { accountId: demoAccount.id } })) === 0) {
     await db.$transaction(async (tx) => {
       await seedDemoContent(tx);
+      await seedEscalationHistory(tx);
     });
   }
   if ((await db.aiSession.count({ where: { accountId: otherAccount.id } })) === 0) {

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SignInRefused, verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { getEscalationMetric } from "@/lib/analytics/escalation-metric";
 import { seedDemo } from "@/prisma/seed";
+import { PAST_ESCALATIONS } from "@/prisma/seed-history";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "@/prisma/seed-data";
 
 const PASSWORD = "seed-test-password";
@@ -45,7 +47,15 @@ describe("seedDemo", () => {
   it("writes the demo data", () => {
     expect(firstRun.accounts).toBe(2);
     expect(firstRun.users).toBe(Object.keys(demoUsers).length + Object.keys(otherUsers).length);
-    expect(firstRun.ai_sessions).toBe(Object.keys(demoSessions).length + Object.keys(otherSessions).length);
+    expect(firstRun.ai_sessions).toBe(Object.keys(demoSessions).length + Object.keys(otherSessions).length + PAST_ESCALATIONS.length);
+  });
+
+  it("gives Analytics a month of claimed escalations, all resolved since", async () => {
+    const metric = await getEscalationMetric(viewerOfDemo(demoUsers.senior), { period: "30d" });
+    const worked = PAST_ESCALATIONS.filter((past) => past.firstActionAfterSeconds !== null);
+    expect(metric).toMatchObject({ n_handoffs_claimed: PAST_ESCALATIONS.length, n_handoffs_with_action: worked.length });
+    expect(metric.avg_seconds).toBeCloseTo(worked.reduce((sum, past) => sum + past.firstActionAfterSeconds!, 0) / worked.length, 0);
+    expect((await getEscalationMetric(viewerOfDemo(demoUsers.senior), { period: "7d" })).n_handoffs_claimed).toBe(PAST_ESCALATIONS.filter((past) => past.daysAgo * 24 * 60 - past.claimAfterMinutes < 7 * 24 * 60).length);
   });
 
   it("creates a session in every status", async () => {
@@ -53,7 +63,9 @@ describe("seedDemo", () => {
     expect(new Set(sessions.map((session) => session.status))).toEqual(
       new Set(["active", "parked", "escalated", "requesting_escalation", "resolved"]),
     );
-    expect(sessions.map((session) => session.id).sort()).toEqual(Object.values(demoSessions).sort());
+    const escalatorOfHistory = demoUsers.admin.id;
+    const storySessions = await db.aiSession.findMany({ where: { accountId: demoAccount.id, userId: { not: escalatorOfHistory } }, select: { id: true } });
+    expect(storySessions.map((session) => session.id).sort()).toEqual(Object.values(demoSessions).sort());
   });
 
   it("creates the soft-deleted user", async () => {
