@@ -30,7 +30,7 @@ export function EscalationChart({ series }: Props) {
           <Bar yAxisId="count" dataKey="n_claimed" name="Escalations claimed" fill="#c7d2fe" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Line
             yAxisId="time" dataKey="median_seconds" name="Median time to first action" stroke="#4f46e5" strokeWidth={2}
-            dot={{ r: 3 }} connectNulls={false} isAnimationActive={false}
+            dot={{ r: 3 }} connectNulls isAnimationActive={false}
           />
         </ComposedChart>
       </ResponsiveContainer>

@@ -26,7 +26,9 @@ describe("formatDurationShort", () => {
   it.each([
     [0, "0 s"],
     [45, "45 s"],
-    [252, "4 min"],
+    [252, "4.2 min"],
+    [150, "2.5 min"],
+    [300, "5 min"],
     [7_200, "2 h"],
     [90_000, "1 d"],
   ] as const)("%s → %s", (seconds, expected) => {

@@ -21,9 +21,14 @@ export function formatDuration(seconds: number | null): string {
 /** The largest unit only, for chart axes: "45 s", "4 min", "2 h", "1 d". */
 export function formatDurationShort(seconds: number): string {
   if (seconds < MINUTE) return `${Math.round(seconds)} s`;
-  if (seconds < HOUR) return `${Math.round(seconds / MINUTE)} min`;
-  if (seconds < DAY) return `${Math.round(seconds / HOUR)} h`;
-  return `${Math.round(seconds / DAY)} d`;
+  if (seconds < HOUR) return `${oneDecimal(seconds / MINUTE)} min`;
+  if (seconds < DAY) return `${oneDecimal(seconds / HOUR)} h`;
+  return `${oneDecimal(seconds / DAY)} d`;
+}
+
+/** Axis ticks fall on halves (150 s is 2.5 min); rounding them to whole units would repeat labels. */
+function oneDecimal(value: number): string {
+  return String(Math.round(value * 10) / 10);
 }
 
 function pair(major: number, majorUnit: string, minor: number, minorUnit: string): string {
