@@ -9,7 +9,7 @@ import {
 } from "@/components/realtime/use-escalation-stream";
 
 export const ESCALATION_STREAM_URL = "/api/v1/ai-sessions/escalations/stream";
-const LIVE_EVENTS = ["handoff_created", "handoff_claimed"] as const;
+const LIVE_EVENTS = ["handoff_created", "handoff_claimed", "handoff_reminded"] as const;
 const MAX_BACKOFF_MS = 30_000;
 
 /** 1 s, 2 s, 4 s … capped, with jitter so a restarted server isn't hit by every tab at once. */

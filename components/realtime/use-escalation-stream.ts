@@ -27,6 +27,9 @@ export type HandoffClaimedData = {
   claimed_at: string;
 };
 
+/** `handoff_reminded` data (F9): an escalation still waits; the team got a reminder. */
+export type HandoffRemindedData = { handoff_id: string; session_id: string; session_title: string; reminded_at: string };
+
 /**
  * What subscribers receive. `resync` follows a reconnect that may have missed events: refetch
  * whatever you show from the server rather than patching it.
@@ -34,6 +37,7 @@ export type HandoffClaimedData = {
 export type EscalationStreamEvent =
   | { type: "handoff_created"; id: string; data: HandoffCreatedData }
   | { type: "handoff_claimed"; id: string; data: HandoffClaimedData }
+  | { type: "handoff_reminded"; id: string; data: HandoffRemindedData }
   | { type: "resync" };
 
 export type StreamListener = (event: EscalationStreamEvent) => void;

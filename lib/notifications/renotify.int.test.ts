@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { claimHandoff } from "@/lib/handoffs/claim-handoff";
 import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
 import { REMINDER_NOTIFICATION_TYPE, renotifyUnclaimed } from "@/lib/notifications/renotify";
+import { escalationBus } from "@/lib/realtime/bus";
+import { realtimeEventsAfter, type RealtimeEvent } from "@/lib/realtime/events";
 import { createPendingHandoff } from "@/tests/helpers/handoffs";
 import { installFakeResend } from "@/tests/helpers/resend";
 import { createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
@@ -51,6 +53,20 @@ describe("renotifyUnclaimed", () => {
     }
     expect(fakeResend().emails.map((mail) => mail.subject)).toEqual([`Still waiting for pickup: “${session.title}”`, `Still waiting for pickup: “${session.title}”`]);
     expect((await db.sessionHandoff.findUniqueOrThrow({ where: { id: handoff.id } })).renotifiedAt).not.toBeNull();
+  });
+
+  it("records a handoff_reminded event with the round and publishes it to the account's live subscribers", async () => {
+    const { session, handoff } = await createPendingHandoff(tenant.engineer);
+    const live: RealtimeEvent[] = [];
+    const subscription = escalationBus.subscribe(tenant.accountId, { onEvent: (event) => live.push(event) });
+    try {
+      await renotifyUnclaimed(later(31));
+    } finally {
+      subscription.close();
+    }
+    const expected = { type: "handoff_reminded", payload: expect.objectContaining({ handoff_id: handoff.id, session_id: session.id, session_title: session.title }) };
+    expect(live).toEqual([expect.objectContaining(expected)]);
+    expect(await realtimeEventsAfter(tenant.accountId, "0")).toEqual([expect.objectContaining({ ...expected, id: live[0]!.id })]);
   });
 
   it("follows the account's escalation_renotify_minutes", async () => {

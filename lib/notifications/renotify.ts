@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { dispatchDeliveries } from "@/lib/notifications/dispatcher";
 import { enqueueReminderEmails, pickupPath } from "@/lib/notifications/outbox";
+import { escalationBus } from "@/lib/realtime/bus";
+import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 export const REMINDER_NOTIFICATION_TYPE = "session.escalation_reminder";
@@ -16,7 +18,8 @@ type Due = { id: string };
  * legacy requesting_escalation), older than the account's `escalation_renotify_minutes`. Each
  * handoff is reminded once — a bell row and an email (when on) per eligible teammate, keys
  * suffixed `/renotify` — gated by `renotified_at`, so concurrent or repeated runs make one round.
- * Sends the new emails after each commit. Returns the reminded handoff ids.
+ * After each commit it publishes a `handoff_reminded` live event (open bells refresh) and sends
+ * the new emails. Returns the reminded handoff ids.
  */
 export async function renotifyUnclaimed(now: Date = new Date(), limit = BATCH): Promise<string[]> {
   // The threshold is per account, so it is computed in SQL; a stored value of the wrong type means the default.
@@ -35,16 +38,17 @@ export async function renotifyUnclaimed(now: Date = new Date(), limit = BATCH): 
 
   const reminded: string[] = [];
   for (const { id } of due) {
-    const deliveryIds = await remindOnce(id, now);
-    if (deliveryIds === null) continue;
+    const round = await remindOnce(id, now);
+    if (round === null) continue;
     reminded.push(id);
-    await dispatchDeliveries(deliveryIds);
+    await publishReminder(round.event);
+    await dispatchDeliveries(round.deliveryIds);
   }
   return reminded;
 }
 
 /** One handoff's reminder round in one transaction; null when another run (or a claim) got there first. */
-async function remindOnce(handoffId: string, now: Date): Promise<string[] | null> {
+async function remindOnce(handoffId: string, now: Date): Promise<{ deliveryIds: string[]; event: RealtimeEvent } | null> {
   return db.$transaction(async (tx) => {
     const gate = await tx.sessionHandoff.updateMany({
       where: { id: handoffId, renotifiedAt: null, claimedAt: null, session: { status: { in: [...IN_TRANSIT_STATUSES] } } },
@@ -66,9 +70,22 @@ async function remindOnce(handoffId: string, now: Date): Promise<string[] | null
         title, body: handoff.reason.slice(0, 280), link: pickupPath(handoff.sessionId),
       })),
     });
-    return enqueueReminderEmails(tx, {
+    const deliveryIds = await enqueueReminderEmails(tx, {
       accountId: handoff.accountId, handoffId, sessionId: handoff.sessionId, sessionTitle: handoff.session.title,
       reason: handoff.reason, escalatorName: handoff.fromUser.name, recipients,
     });
+    const event = await recordRealtimeEvent(tx, handoff.accountId, "handoff_reminded", {
+      handoff_id: handoffId, session_id: handoff.sessionId, session_title: handoff.session.title, reminded_at: now.toISOString(),
+    });
+    return { deliveryIds, event };
   }, { timeout: 10_000 });
+}
+
+/** A failed publish only delays the bell until the next refetch; the rows are committed. */
+async function publishReminder(event: RealtimeEvent) {
+  try {
+    await escalationBus.publish(event);
+  } catch (error) {
+    console.error(JSON.stringify({ event: "notifications.reminder_publish_failed", handoff_id: event.payload.handoff_id, error: String(error) }));
+  }
 }

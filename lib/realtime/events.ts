@@ -1,7 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 
 /** Live event types on the escalation stream (F4). */
-export type RealtimeEventType = "handoff_created" | "handoff_claimed";
+export type RealtimeEventType = "handoff_created" | "handoff_claimed" | "handoff_reminded";
 
 /** One account-scoped live event; `id` is the SSE event id (a bigint, carried as a string). */
 export type RealtimeEvent = { id: string; accountId: string; type: RealtimeEventType; payload: Record<string, unknown>; createdAt: string };
