@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
 import { runInBackground } from "@/lib/notifications/dispatcher";
-import { escalationBus } from "@/lib/realtime/bus";
+import { publishCommitted } from "@/lib/realtime/bus";
 import { recordRealtimeEvent } from "@/lib/realtime/events";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
@@ -51,7 +51,7 @@ export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
     return { view: { handoff: handoffView(row), session: sessionView(session) }, event };
   }, { timeout: 10_000, maxWait: 10_000 });
   if (!result) throw await explainClaimMiss(viewer, input.handoffId);
-  runInBackground("handoffs.publish_failed", () => escalationBus.publish(result.event));
+  runInBackground("handoffs.claim_publish_failed", () => publishCommitted(result.event));
   return result.view;
 }
 

@@ -35,7 +35,7 @@ describe("escalating while Redis is down", () => {
 
     expect(result.session.status).toBe("escalated");
     expect(received.map((event) => [event.type, event.payload.handoff_id])).toEqual([["handoff_created", result.handoff.id]]);
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining("handoffs.publish_failed"));
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining("realtime.publish_failed"));
     const deliveries = await db.notificationDelivery.findMany({ where: { handoffId: result.handoff.id }, select: { channel: true, status: true } });
     expect(deliveries.length).toBeGreaterThan(0);
     expect(deliveries.every((row) => row.channel === "email" && row.status === "sent")).toBe(true);

@@ -9,7 +9,7 @@ import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
 import { dispatchDeliveries, runInBackground } from "@/lib/notifications/dispatcher";
 import { enqueueEscalationDeliveries, pickupPath } from "@/lib/notifications/outbox";
-import { escalationBus } from "@/lib/realtime/bus";
+import { publishCommitted } from "@/lib/realtime/bus";
 import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
 import { redactValues } from "@/lib/scripts/redaction";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
@@ -83,11 +83,7 @@ type FanOut = { event: RealtimeEvent; deliveryIds: string[] };
 /** After commit: live push first, then email and chat; each failure is logged on its own. */
 function announceEscalation({ event, deliveryIds }: FanOut) {
   runInBackground("handoffs.fan_out_failed", async () => {
-    try {
-      await escalationBus.publish(event);
-    } catch (error) {
-      console.error(JSON.stringify({ event: "handoffs.publish_failed", handoff_id: event.payload.handoff_id, error: String(error) }));
-    }
+    await publishCommitted(event);
     try {
       await dispatchDeliveries(deliveryIds);
     } catch (error) {

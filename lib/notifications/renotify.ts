@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { dispatchDeliveries } from "@/lib/notifications/dispatcher";
 import { enqueueReminderEmails, pickupPath } from "@/lib/notifications/outbox";
-import { escalationBus } from "@/lib/realtime/bus";
+import { publishCommitted } from "@/lib/realtime/bus";
 import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
@@ -41,7 +41,7 @@ export async function renotifyUnclaimed(now: Date = new Date(), limit = BATCH): 
     const round = await remindOnce(id, now);
     if (round === null) continue;
     reminded.push(id);
-    await publishReminder(round.event);
+    await publishCommitted(round.event);
     await dispatchDeliveries(round.deliveryIds);
   }
   return reminded;
@@ -79,13 +79,4 @@ async function remindOnce(handoffId: string, now: Date): Promise<{ deliveryIds: 
     });
     return { deliveryIds, event };
   }, { timeout: 10_000 });
-}
-
-/** A failed publish only delays the bell until the next refetch; the rows are committed. */
-async function publishReminder(event: RealtimeEvent) {
-  try {
-    await escalationBus.publish(event);
-  } catch (error) {
-    console.error(JSON.stringify({ event: "notifications.reminder_publish_failed", handoff_id: event.payload.handoff_id, error: String(error) }));
-  }
 }

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import type { RealtimeEvent } from "@/lib/realtime/events";
 import { InProcessBus, type EscalationBus } from "@/lib/realtime/in-process-bus";
 import { RedisBus } from "@/lib/realtime/redis-bus";
 
@@ -13,3 +14,15 @@ const globalForBus = globalThis as unknown as { flowpilotBus?: EscalationBus };
  */
 export const escalationBus: EscalationBus = globalForBus.flowpilotBus ?? (env.REDIS_URL ? new RedisBus(env.REDIS_URL) : new InProcessBus());
 globalForBus.flowpilotBus = escalationBus;
+
+/**
+ * Publishes an event whose rows are already committed. Never throws: a failed publish only
+ * delays what open pages show until they refetch or replay, so it is logged and dropped.
+ */
+export async function publishCommitted(event: RealtimeEvent): Promise<void> {
+  try {
+    await escalationBus.publish(event);
+  } catch (error) {
+    console.error(JSON.stringify({ event: "realtime.publish_failed", type: event.type, event_id: event.id, handoff_id: event.payload.handoff_id, error: String(error) }));
+  }
+}
