@@ -15,7 +15,8 @@ export const env = createEnv({
     AUTH_MICROSOFT_ENTRA_ID_ID: z.string().optional(),
     AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().optional(),
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,
-    ENCRYPTION_KEY: z.string().min(16).optional(),
+    // Key for the PSA secrets at rest (AES-256-GCM); `npm run dev` keeps a generated one in .data/.
+    PSA_ENCRYPTION_KEY: z.string().min(32).optional(),
     ANTHROPIC_API_KEY: z.string().optional(),
     ANTHROPIC_BASE_URL: optionalUrl,
     // Model ids per tier (J1); lib/ai/ai-config.ts reads them at call time and applies the defaults.

@@ -23,7 +23,7 @@ async function main() {
   process.env.PORT = String(port);
   process.env.APP_URL ||= `http://localhost:${port}`;
   process.env.AUTH_SECRET ||= persistedSecret("auth-secret");
-  process.env.ENCRYPTION_KEY ||= persistedSecret("encryption-key");
+  process.env.PSA_ENCRYPTION_KEY ||= persistedSecret("psa-encryption-key");
 
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {

@@ -3,7 +3,7 @@ export const testEnv = {
   NODE_ENV: "test",
   APP_URL: "http://localhost:3000",
   AUTH_SECRET: "test-secret-for-flowpilot-vitest-only",
-  ENCRYPTION_KEY: "test-encryption-key-for-vitest-only",
+  PSA_ENCRYPTION_KEY: "test-psa-encryption-key-for-vitest-only-0123456789",
   NEXT_TELEMETRY_DISABLED: "1",
   // Never reach real services from tests, whatever the developer's shell exports: tests that
   // need a model or mail point these at the local fakes themselves.
