@@ -13,6 +13,10 @@ import { defineConfig } from "@playwright/test";
  * The app talks to a fake Anthropic Messages API (tests/fakes/anthropic-server.ts), started first
  * as a second web server on E2E_FAKE_MODEL_PORT (a free port unless set); specs script it through
  * e2e/support/fake-model.ts at E2E_FAKE_MODEL_URL. Playwright stops both servers with the run.
+ *
+ * The demo tenant's PSA is the ConnectWise simulator that `npm start` (scripts/dev.ts) runs
+ * in-process on CW_SIMULATOR_PORT, a free port chosen here; specs inspect and script it through
+ * e2e/support/connectwise.ts at E2E_CW_SIMULATOR_URL.
  */
 
 /** A free loopback port, found synchronously because the config is evaluated without await. */
@@ -36,6 +40,16 @@ const fakeModelPort = Number(process.env.E2E_FAKE_MODEL_PORT);
 /** The fake Anthropic API the app is pointed at; read by e2e/support/fake-model.ts in the workers. */
 export const fakeModelURL = `http://127.0.0.1:${fakeModelPort}`;
 process.env.E2E_FAKE_MODEL_URL = fakeModelURL;
+
+if (!process.env.CW_SIMULATOR_PORT) {
+  let simulatorPort = freePort();
+  while (simulatorPort === port || simulatorPort === fakeModelPort) simulatorPort = freePort();
+  process.env.CW_SIMULATOR_PORT = String(simulatorPort);
+}
+const simulatorPort = Number(process.env.CW_SIMULATOR_PORT);
+/** The ConnectWise simulator the app's demo tenant is connected to; read by e2e/support/connectwise.ts. */
+export const cwSimulatorURL = `http://127.0.0.1:${simulatorPort}`;
+process.env.E2E_CW_SIMULATOR_URL = cwSimulatorURL;
 
 /** Fixed so runs are reproducible; used only by the server these tests start. */
 export const E2E_AUTH_SECRET = "flowpilot-e2e-secret-not-for-production";
@@ -115,6 +129,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         ANTHROPIC_API_KEY: E2E_FAKE_MODEL_KEY,
         ANTHROPIC_BASE_URL: fakeModelURL,
+        // scripts/dev.ts starts the simulator here and allow-lists its 127.0.0.1:port for the app.
+        CW_SIMULATOR_PORT: String(simulatorPort),
       },
     },
   ],

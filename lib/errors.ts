@@ -13,7 +13,13 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** Facts about an error that are safe for the client (ids, states), returned as `error.details`. */
+export type PublicDetails = Record<string, string | number | boolean | null>;
+
 export class AppError extends Error {
+  /** Returned to the client as `error.details`; `details` stays internal (logs only). */
+  publicDetails?: PublicDetails;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -37,3 +43,9 @@ export const invalid = (message: string, details?: unknown) => new AppError("inv
 export const rateLimited = (message: string) => new AppError("rate_limited", message);
 export const upstream = (message: string) => new AppError("upstream", message);
 export const unavailable = (message: string) => new AppError("unavailable", message);
+
+/** Marks `details` as safe to return with `error` (e.g. which PSA post failed, so the page can retry it). */
+export function withPublicDetails<E extends AppError>(error: E, details: PublicDetails): E {
+  error.publicDetails = details;
+  return error;
+}

@@ -3,16 +3,23 @@ import type { Db, Tx } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "./seed-data";
 import { seedEscalationHistory } from "./seed-history";
+import { seedDemoPsa, type DemoPsaSimulator } from "./seed-psa";
 
 type SeedUser = { id: string; email: string; name: string; role: UserRole; deletedAt: Date | null };
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 
+export type SeedOptions = {
+  /** The ConnectWise simulator `npm run dev` started: the demo tenant's PSA (see seed-psa.ts). */
+  psaSimulator?: DemoPsaSimulator;
+};
+
 /**
  * Seeds the demo MSP and a second tenant. Idempotent: accounts and users are upserted (so the
  * demo password follows DEMO_PASSWORD), the demo content is written only into an empty account.
+ * With `psaSimulator`, the demo tenant's PSA connection points at it on every run.
  */
-export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || "flowpilot-demo"): Promise<void> {
+export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || "flowpilot-demo", options: SeedOptions = {}): Promise<void> {
   const passwordHash = await hashPassword(password);
   for (const account of [demoAccount, otherAccount]) {
     await db.account.upsert({ where: { id: account.id }, create: account, update: { name: account.name } });
@@ -40,6 +47,7 @@ export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || "
       },
     });
   }
+  if (options.psaSimulator) await seedDemoPsa(db, options.psaSimulator);
 }
 
 async function upsertUser(db: Db, accountId: string, user: SeedUser, passwordHash: string) {

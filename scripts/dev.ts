@@ -2,6 +2,8 @@
  * `npm run dev` / `npm start`: one command from a fresh clone to a running FlowPilot.
  * Without DATABASE_URL it starts an embedded PostgreSQL under .data/, migrates and seeds it,
  * then starts Next and prints where to sign in. With DATABASE_URL it uses that database.
+ * It also runs the ConnectWise simulator as the demo tenant's PSA (CW_SIMULATOR_PORT; see
+ * scripts/lib/connectwise-simulator.ts), unless someone pointed that connection at a real site.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,6 +12,8 @@ import path from "node:path";
 import { ensureDatabase, migrateDatabase, withDatabase } from "./lib/database-admin";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-database";
 import { printSignIns } from "./lib/banner";
+import { allowSimulatorHost, startDevSimulator } from "./lib/connectwise-simulator";
+import type { ConnectWiseSimulator } from "../tests/fakes/connectwise/simulator";
 import { waitForHttp } from "./lib/wait-for-http";
 
 const root = path.resolve(__dirname, "..");
@@ -33,12 +37,13 @@ async function main() {
     process.env.DATABASE_URL = withDatabase(embedded.serverUrl, "flowpilot");
   }
 
-  const running: { next?: ChildProcess; stopping?: boolean } = {};
+  const running: { next?: ChildProcess; simulator?: ConnectWiseSimulator | null; stopping?: boolean } = {};
   // Ctrl-C reaches Next and this process together; stop everything exactly once.
   const shutdown = async (code = 0) => {
     if (running.stopping) return;
     running.stopping = true;
     running.next?.kill("SIGTERM");
+    await running.simulator?.close().catch((error) => console.error(error));
     if (embedded) {
       console.log("\nStopping the embedded PostgreSQL …");
       await embedded.stop().catch((error) => console.error(error));
@@ -48,11 +53,29 @@ async function main() {
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
 
+  let demoPsaSite: string | null = null;
   try {
     migrateDatabase(process.env.DATABASE_URL, { quiet: true });
     const { seedDemo } = await import("../prisma/seed");
+    const { demoPsaSiteElsewhere } = await import("../prisma/seed-psa");
     const { db } = await import("../lib/db");
-    await seedDemo(db);
+    demoPsaSite = await demoPsaSiteElsewhere(db);
+    if (!demoPsaSite) running.simulator = await startDevSimulator();
+    const simulator = running.simulator;
+    if (simulator) {
+      // Only the child Next process reads this (this process's lib/env was read already).
+      process.env.OUTBOUND_ALLOW_HOSTS = allowSimulatorHost(process.env.OUTBOUND_ALLOW_HOSTS, simulator.url);
+      const { SIM_STATUS } = await import("../tests/fakes/connectwise/simulator");
+      const psaSimulator = {
+        url: simulator.url,
+        credentials: simulator.credentials,
+        resolvedStatusId: SIM_STATUS.helpDesk.resolved,
+        escalatedStatusId: SIM_STATUS.helpDesk.escalated,
+      };
+      await seedDemo(db, undefined, { psaSimulator });
+    } else {
+      await seedDemo(db);
+    }
     await db.$disconnect();
   } catch (error) {
     console.error(error);
@@ -78,7 +101,10 @@ async function main() {
     console.error(error);
     return shutdown(1);
   }
-  printSignIns(process.env.APP_URL, process.env.DEMO_PASSWORD || "flowpilot-demo");
+  printSignIns(process.env.APP_URL, process.env.DEMO_PASSWORD || "flowpilot-demo", {
+    simulatorUrl: running.simulator?.url ?? null,
+    demoPsaSite,
+  });
 }
 
 /** A random secret kept in .data/ so sessions survive restarts of the local app. */

@@ -27,7 +27,9 @@ import {
 } from "@/components/pilot/pilot-types";
 import type { PostResolutionResult } from "@/lib/documents/post-resolution";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import type { PilotPsaPosts, PilotPsaView } from "@/lib/sessions/pilot-view";
 import { isInTransit } from "@/lib/sessions/statuses";
+import { postedLine } from "@/components/pilot/preview/psa-post-text";
 
 type Props = {
   session: {
@@ -43,11 +45,13 @@ type Props = {
   facts: FactInput[];
   fix: FixInput | null;
   taskLane: PilotTaskLane;
+  psa?: PilotPsaView;
+  psaPosts?: PilotPsaPosts;
 };
 
 function resolvedMessage(result: PostResolutionResult): string {
   if (!result.psa) return "The resolution note is saved in FlowPilot; no ticket is linked.";
-  return result.psa.posted ? "The resolution note was posted to the ticket." : `Saved in FlowPilot. ${result.psa.reason}`;
+  return result.psa.posted ? `${postedLine(result.psa)}.` : `Saved in FlowPilot. ${result.psa.reason}`;
 }
 
 /**
@@ -55,7 +59,7 @@ function resolvedMessage(result: PostResolutionResult): string {
  * on the right. Server data is the truth; a finished chat turn shows its lane, facts and fix at
  * once, until the refresh it triggers brings the same from the server.
  */
-export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, taskLane }: Props) {
+export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, taskLane, psa, psaPosts }: Props) {
   const router = useRouter();
   const [, startRefresh] = useTransition();
   const [lastTurn, setLastTurn] = useState<TurnDone | null>(null);
@@ -105,6 +109,9 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
         companyName={session.companyName}
         psaTicketRef={session.psaTicketRef}
         updatedAt={session.updatedAt}
+        psaTicket={psa?.ticket}
+        canSpinOff={psa?.canSpinOff}
+        sessionId={session.id}
       />
       <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(19rem,23rem)]">
         <ChatPanel
@@ -124,7 +131,7 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
           <WhatWeKnow sessionId={session.id} facts={facts} />
           <LaneLists sessionId={session.id} lane={lane} recordedRefs={recordedRefs} />
           <SuggestedFixCard sessionId={session.id} fix={fix} />
-          <ResolveBar fix={fix} inTransit={isInTransit(session.status)} resolveRef={resolveRef} escalateRef={escalateRef} onOpen={openPreview} />
+          <ResolveBar fix={fix} inTransit={isInTransit(session.status)} resolveRef={resolveRef} escalateRef={escalateRef} onOpen={openPreview} psaPost={psaPosts?.escalation} />
         </aside>
       </div>
       <DocumentPreviewDialog

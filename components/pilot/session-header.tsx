@@ -1,8 +1,12 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
 import { ArrowLeft, Building2, Ticket } from "lucide-react";
 import { focusRing } from "@/components/ui/focus-ring";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SessionStatusBadge } from "@/components/pilot/session-status-badge";
+import { SpinOffTicketDialog, type SpunOffTicket } from "@/components/pilot/spin-off-ticket-dialog";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
 
 type Props = {
@@ -11,9 +15,32 @@ type Props = {
   companyName: string | null;
   psaTicketRef: string | null;
   updatedAt: Date;
+  /** The linked ticket (getPilotView's `psa.ticket`); without it the id is read from the ref ("CW #48233"). */
+  psaTicket?: { id: string; ref: string } | null;
+  /** G6: offer "Spin off ticket" (getPilotView's `psa.canSpinOff`); needs `sessionId`. */
+  canSpinOff?: boolean;
+  sessionId?: string;
 };
 
-export function SessionHeader({ title, status, companyName, psaTicketRef, updatedAt }: Props) {
+function ticketFromRef(ref: string | null): { id: string; ref: string } | null {
+  const id = ref ? /#(\d+)\s*$/.exec(ref)?.[1] : undefined;
+  return ref && id ? { id, ref } : null;
+}
+
+/**
+ * The session's title, status, company and linked ticket (a link to it on the Tickets page). For
+ * a session the viewer works on with no ticket, "Spin off ticket" creates and links one; the link
+ * then shows at once (and keeps focus) while the page refreshes with it.
+ */
+export function SessionHeader({ title, status, companyName, psaTicketRef, updatedAt, psaTicket, canSpinOff, sessionId }: Props) {
+  const [spunOff, setSpunOff] = useState<SpunOffTicket | null>(null);
+  const linkRef = useRef<HTMLAnchorElement>(null);
+  const ticket = psaTicket ?? ticketFromRef(psaTicketRef) ?? spunOff;
+
+  useEffect(() => {
+    if (spunOff) linkRef.current?.focus();
+  }, [spunOff]);
+
   return (
     <header>
       <Link
@@ -27,19 +54,31 @@ export function SessionHeader({ title, status, companyName, psaTicketRef, update
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
         <SessionStatusBadge status={status} />
       </div>
-      <p className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
+      <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
         <span className="inline-flex items-center gap-1.5">
           <Building2 aria-hidden className="size-4 text-slate-400" />
-          {companyName ?? "No company"}
+          {companyName ?? spunOff?.companyName ?? "No company"}
         </span>
-        <span className="inline-flex items-center gap-1.5">
+        <span className="inline-flex items-center gap-1.5" data-testid="session-ticket">
           <Ticket aria-hidden className="size-4 text-slate-400" />
-          {psaTicketRef ?? "No ticket linked"}
+          {ticket ? (
+            <Link
+              ref={linkRef}
+              href={`/tickets?ticket=${encodeURIComponent(ticket.id)}`}
+              aria-label={`Linked ticket ${ticket.ref}, open it on the Tickets page`}
+              className={`rounded font-medium text-indigo-700 hover:underline ${focusRing}`}
+            >
+              {ticket.ref}
+            </Link>
+          ) : (
+            "No ticket linked"
+          )}
         </span>
+        {!ticket && canSpinOff && sessionId && <SpinOffTicketDialog sessionId={sessionId} title={title} companyName={companyName} onSpunOff={setSpunOff} />}
         <span className="text-slate-500">
           Updated <RelativeTime date={updatedAt} />
         </span>
-      </p>
+      </div>
     </header>
   );
 }

@@ -7,6 +7,7 @@ import { HandoffPanel } from "@/components/pilot/handoff-panel";
 import { SessionHeader } from "@/components/pilot/session-header";
 import type { PilotFix } from "@/components/pilot/pilot-types";
 import type { PickUpOffer } from "@/lib/handoffs/queue";
+import type { PilotPsaPosts, PilotPsaView } from "@/lib/sessions/pilot-view";
 import type { getSession } from "@/lib/sessions/read-session";
 
 type Props = {
@@ -19,13 +20,15 @@ type Props = {
   /** What the handoff screen offers this viewer (pickup link to an in-transit session only). */
   offer?: PickUpOffer | null;
   viewerId: string;
+  psa?: PilotPsaView;
+  psaPosts?: PilotPsaPosts;
 };
 
 /**
  * Read-only session detail; with a pickup link to an in-transit session, the handoff context
  * (and its Pick up button) comes first. Once someone else picked the session up, says who.
  */
-export function SessionView({ session, pickup, inTransit, fix, offer, viewerId }: Props) {
+export function SessionView({ session, pickup, inTransit, fix, offer, viewerId, psa, psaPosts }: Props) {
   const handledByOther = session.handler && session.handler.id !== viewerId && session.status !== "resolved";
   return (
     <div className="space-y-6">
@@ -35,6 +38,9 @@ export function SessionView({ session, pickup, inTransit, fix, offer, viewerId }
         companyName={session.companyName}
         psaTicketRef={session.psaTicketRef}
         updatedAt={session.updatedAt}
+        psaTicket={psa?.ticket}
+        canSpinOff={psa?.canSpinOff}
+        sessionId={session.id}
       />
       {pickup && inTransit && (
         <HandoffPanel
@@ -72,7 +78,7 @@ export function SessionView({ session, pickup, inTransit, fix, offer, viewerId }
           <FactsList facts={session.facts} />
           {fix && <FixSummary fix={fix} />}
           {session.resolutionNoteMarkdown && (
-            <DocumentCard title="Resolution note" markdown={session.resolutionNoteMarkdown} />
+            <DocumentCard title="Resolution note" markdown={session.resolutionNoteMarkdown} sessionId={session.id} psaPost={psaPosts?.resolution} />
           )}
         </div>
       </div>

@@ -28,11 +28,6 @@ export function PreferencesForm({ preferences: p, canEdit }: Props) {
         />
       </SettingsSection>
 
-      <SettingsSection id="settings-psa" title="ConnectWise ticket statuses" description="Where linked tickets move when a session is resolved or escalated. Leave empty to post the note without changing the status.">
-        <PreferenceField kind="number" nullable name="cw_resolved_status_id" label="Resolved status ID" description="ConnectWise status id set on the ticket after the resolution note is posted." value={p.cw_resolved_status_id} disabled={disabled} placeholder="Not set" />
-        <PreferenceField kind="number" nullable name="cw_escalated_status_id" label="Escalated status ID" description="ConnectWise status id set on the ticket after the escalation package is posted." value={p.cw_escalated_status_id} disabled={disabled} placeholder="Not set" />
-      </SettingsSection>
-
       <SettingsSection id="settings-escalations" title="Escalation alerts" description="How teammates hear about an escalation beyond the in-app bell.">
         <PreferenceSwitch
           name="escalation_email_enabled"

@@ -1,8 +1,16 @@
 import type { DocumentBundle } from "@/lib/documents/bundle";
+import { sectionHeading, type EscalationPackageSection, type ResolutionNoteSection } from "@/lib/documents/document-structure";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
 
-/** E6: the first line of every draft written without the model, so nobody mistakes it for AI prose. */
-export const DETERMINISTIC_MARKER = "_Drafted automatically from the session's facts — the AI was unavailable._";
+/**
+ * E6: the first line of every draft written without the model, so nobody mistakes it for AI prose.
+ * Neutral about why: the model may have been down, or have answered something that was not the document.
+ */
+export const DETERMINISTIC_MARKER = "_Drafted automatically from the session's facts, without AI._";
+
+// Typed by the shared section lists, so a renamed section can't leave the fallback behind.
+const note = (section: ResolutionNoteSection) => sectionHeading(section);
+const pkg = (section: EscalationPackageSection) => sectionHeading(section);
 
 type Fix = NonNullable<DocumentBundle["active_fix"]>;
 
@@ -68,18 +76,18 @@ function resolutionNote(bundle: DocumentBundle): string[] {
   const facts = bundle.facts.map((fact) => fact.text);
   if (fix?.status === "applied_success") {
     return [
-      "## Problem", problem(bundle),
-      "## What we confirmed", bullets(facts, "No facts were recorded."),
-      "## Root cause", `Addressed by the fix below: ${sentence(fix.title)}`,
-      "## Resolution", `Resolved. ${sentence(fix.description)} ${outcomeOf(fix)}`,
+      note("Problem"), problem(bundle),
+      note("What we confirmed"), bullets(facts, "No facts were recorded."),
+      note("Root cause"), `Addressed by the fix below: ${sentence(fix.title)}`,
+      note("Resolution"), `Resolved. ${sentence(fix.description)} ${outcomeOf(fix)}`,
       ...(bundle.script_runs.length ? [`Scripts run:\n\n${bullets(scriptRuns(bundle), "")}`] : []),
     ];
   }
   return [
-    "## Problem", problem(bundle),
-    "## What we confirmed", bullets(facts, "No facts were recorded."),
-    "## Root cause", "Not yet confirmed.",
-    "## Resolution", "**Not resolved yet.**",
+    note("Problem"), problem(bundle),
+    note("What we confirmed"), bullets(facts, "No facts were recorded."),
+    note("Root cause"), "Not yet confirmed.",
+    note("Resolution"), "**Not resolved yet.**",
     `What we tried:\n\n${bullets(tried(bundle), "Nothing has been tried yet.")}`,
     `Next steps:\n\n${bullets(nextSteps(fix), "")}`,
   ];
@@ -95,11 +103,11 @@ function hypothesis(fix: Fix | null): string {
 
 function escalationPackage(bundle: DocumentBundle): string[] {
   return [
-    "## Problem", problem(bundle),
-    "## What we've confirmed", bullets(bundle.facts.map((fact) => fact.text), "No facts were recorded."),
-    "## What we've tried", bullets(tried(bundle), "Nothing has been tried yet."),
-    "## Current hypothesis", hypothesis(bundle.active_fix),
-    "## Suggested next steps", nextSteps(bundle.active_fix).map((step, index) => `${index + 1}. ${step}`).join("\n"),
+    pkg("Problem"), problem(bundle),
+    pkg("What we've confirmed"), bullets(bundle.facts.map((fact) => fact.text), "No facts were recorded."),
+    pkg("What we've tried"), bullets(tried(bundle), "Nothing has been tried yet."),
+    pkg("Current hypothesis"), hypothesis(bundle.active_fix),
+    pkg("Suggested next steps"), nextSteps(bundle.active_fix).map((step, index) => `${index + 1}. ${step}`).join("\n"),
   ];
 }
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
 import { postResolutionNote } from "@/lib/documents/post-resolution";
 import { previewResolutionNote } from "@/lib/documents/preview";
+import { NOT_CONNECTED } from "@/lib/psa/account-provider";
 import { installFakeModel } from "@/tests/helpers/fake-model";
 import { callRoute } from "@/tests/helpers/call-route";
 import { addFacts, addScriptRun } from "@/tests/helpers/documents";
@@ -109,13 +110,15 @@ describe("postResolutionNote without a linked ticket", () => {
 });
 
 describe("postResolutionNote with a linked ticket", () => {
-  it("resolves locally and says why nothing went to the PSA", async () => {
+  // Posting to a connected PSA is covered against the ConnectWise simulator in lib/psa/psa-writeback.int.test.ts.
+  it("resolves locally when the account has no PSA connection, and says why nothing went to the PSA", async () => {
     const session = await createSessionFor(tenant.engineer);
     await db.aiSession.update({ where: { id: session.id }, data: { psaTicketId: "5150", psaTicketRef: "#5150" } });
     const result = await postResolutionNote(engineer(), session.id, { markdown: "Done." });
-    expect(result).toMatchObject({ outcome: "resolved_local", status: "resolved", psa: { posted: false, reason: "No PSA connection is configured for this account." } });
+    expect(result).toMatchObject({ outcome: "resolved_local", status: "resolved", psa: { posted: false, reason: NOT_CONNECTED } });
     const doc = await db.sessionDocumentation.findUniqueOrThrow({ where: { id: result.documentation_id } });
-    expect(doc).toMatchObject({ psaPostStatus: "skipped", psaDetail: { posted: false, reason: "No PSA connection is configured for this account." } });
+    expect(doc).toMatchObject({ psaPostStatus: "local", psaDetail: { posted: false, reason: NOT_CONNECTED } });
+    expect(await db.psaPost.count({ where: { sessionId: session.id } })).toBe(0);
   });
 });
 
@@ -174,6 +177,7 @@ describe("the routes", () => {
       markdown: `${NOTE}\n`,
       from_cache: false,
       ai_generated: true,
+      fallback_reason: null,
       state_version: 0,
       ticket_ref: null,
     });

@@ -3,13 +3,15 @@ import { db } from "@/lib/db";
 import { loadSensitiveValues } from "@/lib/documents/bundle";
 import { previewCache } from "@/lib/documents/preview-cache";
 import { previewResolutionNote } from "@/lib/documents/preview";
-import { pushResolutionToPsa, type PsaPostResult } from "@/lib/documents/psa-resolution";
 import { conflict } from "@/lib/errors";
+import { postDocumentationToPsa } from "@/lib/psa/psa-writeback";
+import type { PsaWritebackResult } from "@/lib/psa/writeback/types";
 import { redactValues } from "@/lib/scripts/redaction";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 
 export type PostResolutionResult = {
-  outcome: "resolved_local";
+  /** resolved: the note is on the linked ticket; resolved_local: kept in FlowPilot (no ticket, or no PSA connection). */
+  outcome: "resolved" | "resolved_local";
   session_id: string;
   status: "resolved";
   resolved_at: string;
@@ -17,7 +19,7 @@ export type PostResolutionResult = {
   markdown: string;
   ai_generated: boolean;
   /** Null for a session without a linked ticket; otherwise what happened on the PSA side. */
-  psa: PsaPostResult | null;
+  psa: PsaWritebackResult | null;
 };
 
 const ALREADY_RESOLVED = "This session is already resolved and its resolution note was posted. Reload to see it.";
@@ -37,8 +39,10 @@ async function noteToPost(viewer: Viewer, session: { id: string; stateVersion: n
  * E4 (local path): resolves the session with `markdown` (the engineer's edit) or the current
  * preview. In one transaction: status resolved, resolvedAt, the note on the session, a
  * SessionDocumentation row and a session step. Sensitive values are scrubbed first (E5). A session
- * linked to a ticket then goes through the PSA step, after commit. Throws not_found / forbidden as
- * `loadSessionForWrite`, conflict when the session is already resolved.
+ * linked to a ticket is then posted by PSAWriteback, after commit (customer-visible resolution
+ * note, then the configured resolved status, verified). Throws not_found / forbidden as
+ * `loadSessionForWrite`, conflict when the session is already resolved, and PsaWritebackFailure
+ * (502, `error.details.psa_post_id`) when the PSA post fails: the session stays resolved.
  */
 export async function postResolutionNote(viewer: Viewer, sessionId: string, input: { markdown?: string } = {}): Promise<PostResolutionResult> {
   const session = await loadSessionForWrite(viewer, sessionId);
@@ -84,9 +88,9 @@ export async function postResolutionNote(viewer: Viewer, sessionId: string, inpu
     { timeout: 10_000 },
   );
 
-  const psa = psaTicketId ? await recordPsaPost(documentationId, viewer.accountId, psaTicketId, markdown) : null;
+  const psa = psaTicketId ? await postDocumentationToPsa(viewer, { documentationId, sessionStatus: "resolved" }) : null;
   return {
-    outcome: "resolved_local",
+    outcome: psa?.posted ? "resolved" : "resolved_local",
     session_id: session.id,
     status: "resolved",
     resolved_at: resolvedAt.toISOString(),
@@ -95,18 +99,4 @@ export async function postResolutionNote(viewer: Viewer, sessionId: string, inpu
     ai_generated: note.aiGenerated,
     psa,
   };
-}
-
-/** Runs the PSA step and records its answer on the documentation row. */
-async function recordPsaPost(documentationId: string, accountId: string, ticketId: string, markdown: string): Promise<PsaPostResult> {
-  const result = await pushResolutionToPsa({ accountId, ticketId, markdown });
-  await db.sessionDocumentation.update({
-    where: { id: documentationId },
-    data: {
-      psaPostStatus: result.posted ? "posted" : "skipped",
-      psaDetail: result,
-      psaExternalId: result.posted ? result.external_id : null,
-    },
-  });
-  return result;
 }

@@ -2,14 +2,20 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { db } from "@/lib/db";
 import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
 import { previewEscalationPackage, previewResolutionNote } from "@/lib/documents/preview";
-import type { RecordedRequest } from "@/tests/fakes/anthropic";
+import type { MessagesBody, RecordedRequest } from "@/tests/fakes/anthropic";
 import { installFakeModel, withoutModel } from "@/tests/helpers/fake-model";
 import { addFacts, addFix, addScriptRun, bumpVersion } from "@/tests/helpers/documents";
 import { addUser } from "@/tests/helpers/users";
 import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
 
 const NOTE = "## Problem\nA\n## What we confirmed\n- B\n## Root cause\nC\n## Resolution\nD";
+// Only a reply with every section is accepted as the document (E1/E2), so variations keep them all.
+const noteSaying = (resolution: string) => `## Problem\nA\n## What we confirmed\n- B\n## Root cause\nC\n## Resolution\n${resolution}`;
+const PACKAGE = "## Problem\nP\n## What we've confirmed\n- C\n## What we've tried\n- T\n## Current hypothesis\nH\n## Suggested next steps\n1. N";
 const SECRET = "Pa$$w0rd.(1)*";
+
+/** The fake model writes whichever document its system prompt asks for. */
+const answerDocuments = (body: MessagesBody) => ({ text: JSON.stringify(body.system).includes("escalation package") ? PACKAGE : NOTE });
 
 const model = installFakeModel();
 let tenant: TestTenant;
@@ -21,7 +27,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   model().reset();
-  model().setResponder(() => ({ text: NOTE }));
+  model().setResponder(answerDocuments);
   vi.spyOn(console, "warn").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
@@ -40,7 +46,7 @@ describe("previewResolutionNote with the model", () => {
     await addFacts(tenant.engineer, session.id, ["Outbox holds three messages"]);
 
     const first = await previewResolutionNote(engineer(), session.id);
-    expect(first).toMatchObject({ kind: "resolution_note", markdown: `${NOTE}\n`, from_cache: false, ai_generated: true, state_version: 0, ticket_ref: null });
+    expect(first).toMatchObject({ kind: "resolution_note", markdown: `${NOTE}\n`, from_cache: false, ai_generated: true, fallback_reason: null, state_version: 0, ticket_ref: null });
     expect(model().requests).toHaveLength(1);
     expect(promptOf(model().requests[0]!)).toContain("Outbox holds three messages");
     expect(promptOf(model().requests[0]!)).toContain("## Root cause");
@@ -61,20 +67,20 @@ describe("previewResolutionNote with the model", () => {
     expect(model().requests).toHaveLength(2);
     expect(promptOf(model().requests[1]!)).toContain("A new fact after the first preview");
 
-    model().enqueue({ text: "## Problem\nRegenerated" });
+    model().enqueue({ text: noteSaying("Regenerated") });
     const refreshed = await previewResolutionNote(engineer(), session.id, { refresh: true });
-    expect(refreshed).toMatchObject({ from_cache: false, markdown: "## Problem\nRegenerated\n" });
+    expect(refreshed).toMatchObject({ from_cache: false, markdown: `${noteSaying("Regenerated")}\n` });
     expect(model().requests).toHaveLength(3);
     // The refreshed draft replaces the cached one.
-    expect(await previewResolutionNote(engineer(), session.id)).toMatchObject({ from_cache: true, markdown: "## Problem\nRegenerated\n" });
+    expect(await previewResolutionNote(engineer(), session.id)).toMatchObject({ from_cache: true, markdown: `${noteSaying("Regenerated")}\n` });
   });
 
   it("keeps resolution notes and escalation packages of the same state apart", async () => {
     const session = await createSessionFor(tenant.engineer);
     await previewResolutionNote(engineer(), session.id);
-    model().enqueue({ text: "## Problem\nPackage" });
+    model().enqueue({ text: PACKAGE });
     const pkg = await previewEscalationPackage(engineer(), session.id);
-    expect(pkg).toMatchObject({ kind: "escalation_package", from_cache: false, markdown: "## Problem\nPackage\n" });
+    expect(pkg).toMatchObject({ kind: "escalation_package", from_cache: false, markdown: `${PACKAGE}\n` });
     expect(promptOf(model().requests[1]!)).toContain("## Suggested next steps");
     expect((await previewEscalationPackage(engineer(), session.id)).from_cache).toBe(true);
     expect(model().requests).toHaveLength(2);
@@ -106,7 +112,7 @@ describe("previewResolutionNote with the model", () => {
       parameters: { user: "svc-backup", password: SECRET },
       renderedScript: `Set-LocalUser svc-backup -Password '${SECRET}'`,
     });
-    model().enqueue({ text: `## Resolution\nReset svc-backup to ${SECRET} and it worked.` });
+    model().enqueue({ text: noteSaying(`Reset svc-backup to ${SECRET} and it worked.`) });
 
     const preview = await previewResolutionNote(engineer(), session.id);
     const sent = JSON.stringify(model().requests[0]!.body);
@@ -132,13 +138,14 @@ describe("previewResolutionNote without the model (E6)", () => {
 
     const fallback = await previewResolutionNote(engineer(), session.id);
     expect(fallback).toMatchObject({ from_cache: false, ai_generated: false, state_version: 0 });
+    expect(fallback.fallback_reason).toBe("The AI was unavailable, so FlowPilot built this resolution note from the session's facts and fix.");
     expect(fallback.markdown.split("\n")[0]).toBe(DETERMINISTIC_MARKER);
     expect(fallback.markdown).toContain("- Drive maps manually");
     expect(console.warn).toHaveBeenCalledWith(expect.stringContaining("documents.deterministic_draft"));
     const failedCalls = model().requests.length;
     expect(failedCalls).toBeGreaterThan(0);
 
-    model().setResponder(() => ({ text: NOTE }));
+    model().setResponder(answerDocuments);
     const retried = await previewResolutionNote(engineer(), session.id);
     expect(retried).toMatchObject({ from_cache: false, ai_generated: true, markdown: `${NOTE}\n` });
     expect(model().requests.length).toBe(failedCalls + 1);
@@ -150,6 +157,7 @@ describe("previewResolutionNote without the model (E6)", () => {
     await withoutModel(async () => {
       const pkg = await previewEscalationPackage(engineer(), session.id);
       expect(pkg).toMatchObject({ kind: "escalation_package", ai_generated: false, from_cache: false });
+      expect(pkg.fallback_reason).toBe("No AI is set up for this workspace, so FlowPilot built this escalation package from the session's facts and fix.");
       expect(pkg.markdown.startsWith(DETERMINISTIC_MARKER)).toBe(true);
       expect(pkg.markdown).toContain("Clear the credential cache — Applied; it did not fix the problem: Prompt came back.");
       expect((await previewEscalationPackage(engineer(), session.id)).from_cache).toBe(false);

@@ -11,6 +11,8 @@ export type DocumentPreview = {
   markdown: string;
   from_cache: boolean;
   ai_generated: boolean;
+  /** Null for an AI draft; for a deterministic one, a sentence for the engineer saying why the AI's wasn't used. */
+  fallback_reason: string | null;
   state_version: number;
   ticket_ref: string | null;
 };
@@ -42,7 +44,8 @@ function generateShared(kind: DocumentKind, sessionId: string, stateVersion: num
 /**
  * E1–E3, E6: the current draft of `kind` for a session the viewer works on. Unchanged state is
  * served from the preview cache without a model call unless `refresh`; when the model is
- * unavailable the draft is deterministic (`ai_generated: false`). Throws not_found for a session
+ * unavailable or its reply is not the document (after one corrective retry) the draft is
+ * deterministic (`ai_generated: false`, `fallback_reason` says why) and not cached. Throws not_found for a session
  * the viewer can't read, forbidden for one they can read but don't work on.
  */
 export async function previewDocument(viewer: Viewer, sessionId: string, options: PreviewRequest): Promise<DocumentPreview> {
@@ -51,10 +54,17 @@ export async function previewDocument(viewer: Viewer, sessionId: string, options
   const base = { kind, session_id: session.id, ticket_ref: ticketRefOf(session) };
 
   const cached = options.refresh ? undefined : previewCache.get(kind, session.id, session.stateVersion);
-  if (cached) return { ...base, markdown: cached.markdown, from_cache: true, ai_generated: true, state_version: session.stateVersion };
+  if (cached) return { ...base, markdown: cached.markdown, from_cache: true, ai_generated: true, fallback_reason: null, state_version: session.stateVersion };
 
   const draft = options.refresh ? await generate(kind, session.id) : await generateShared(kind, session.id, session.stateVersion);
-  return { ...base, markdown: draft.markdown, from_cache: false, ai_generated: draft.aiGenerated, state_version: draft.stateVersion };
+  return {
+    ...base,
+    markdown: draft.markdown,
+    from_cache: false,
+    ai_generated: draft.aiGenerated,
+    fallback_reason: draft.fallbackReason,
+    state_version: draft.stateVersion,
+  };
 }
 
 /** E1: the resolution note preview (four sections). See `previewDocument`. */

@@ -60,6 +60,7 @@ describe("createHandoff: escalate", () => {
     expect(result.session).toMatchObject({ id: session.id, status: "escalated", escalation_reason: "Stuck on DNS", escalated_to_id: senior.id });
     expect(result.documentation).toMatchObject({ ai_generated: true });
     expect(result.documentation!.markdown).toContain("## Suggested next steps");
+    expect(result).toMatchObject({ outcome: "escalated_local", psa: null });
 
     const row = await db.aiSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row.escalatedAt).not.toBeNull();
@@ -200,7 +201,7 @@ describe("createHandoff: park", () => {
   it("parks privately: a handoff row and a step, no package, documentation or notifications", async () => {
     const session = await createSessionFor(tenant.engineer);
     const result = await createHandoff(viewerOf(tenant.engineer), { sessionId: session.id, intent: "park", reason: "Waiting on the client" });
-    expect(result).toMatchObject({ handoff: { intent: "park" }, session: { status: "parked", escalation_reason: null }, documentation: null });
+    expect(result).toMatchObject({ handoff: { intent: "park" }, session: { status: "parked", escalation_reason: null }, documentation: null, outcome: "parked", psa: null });
     expect(fakeModel().requests).toHaveLength(0);
     expect(await db.appNotification.count({ where: { sessionId: session.id } })).toBe(0);
     expect(await db.sessionDocumentation.count({ where: { sessionId: session.id } })).toBe(0);
@@ -235,12 +236,14 @@ describe("routes", () => {
     const json = await response.json();
     const handoff = await db.sessionHandoff.findFirstOrThrow({ where: { sessionId: session.id } });
     const doc = await db.sessionDocumentation.findFirstOrThrow({ where: { sessionId: session.id } });
+    // No linked ticket: escalated locally, psa null (PSA posts: lib/psa/psa-writeback.int.test.ts).
     expect(json).toEqual({
       status: "escalated",
+      outcome: "escalated_local",
       session_id: session.id,
       handoff_id: handoff.id,
       documentation: { id: doc.id, markdown: doc.markdown, ai_generated: true },
-      psa: { posted: false, reason: "No PSA connection is configured for this account." },
+      psa: null,
     });
   });
 

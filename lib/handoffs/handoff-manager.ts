@@ -9,6 +9,8 @@ import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
 import { dispatchDeliveries, runInBackground } from "@/lib/notifications/dispatcher";
 import { enqueueEscalationDeliveries, pickupPath } from "@/lib/notifications/outbox";
+import { postDocumentationToPsa } from "@/lib/psa/psa-writeback";
+import type { PsaWritebackResult } from "@/lib/psa/writeback/types";
 import { publishCommitted } from "@/lib/realtime/bus";
 import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
 import { redactValues } from "@/lib/scripts/redaction";
@@ -37,9 +39,13 @@ const handoffSelect = {
  * step, a bell notification per eligible teammate, the pending email/Slack/Teams deliveries and
  * the `handoff_created` live event; after commit it publishes the event and sends the deliveries
  * in the background, so neither can fail or slow the request (the sweeper retries what fails).
- * Park writes the handoff and a step only: no fan-out (F2).
+ * Then, for a session linked to a ticket, PSAWriteback posts the package as an internal-analysis
+ * note and moves the ticket to the configured escalated status (outcome `escalated`; otherwise
+ * `escalated_local`). Park writes the handoff and a step only: no fan-out, no PSA (F2).
  * Throws not_found / forbidden as `loadSessionForWrite`; conflict for a resolved, already
- * escalated or already parked session; invalid for a self or ineligible target.
+ * escalated or already parked session; invalid for a self or ineligible target;
+ * PsaWritebackFailure (502, `error.details.psa_post_id`) when the PSA post fails — the session
+ * stays escalated and the teammates are notified all the same.
  */
 export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
   const session = await loadSessionForWrite(viewer, input.sessionId);
@@ -75,7 +81,13 @@ export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
     return { result: { handoff: handoffView(handoff), session: sessionView(summary), documentation: doc }, fanOut: escalation?.fanOut ?? null };
   }, TRANSACTION);
   if (fanOut) announceEscalation(fanOut);
-  return result;
+  const psa = result.documentation && session.psaTicketId ? await postDocumentationToPsa(viewer, { documentationId: result.documentation.id, sessionStatus: "escalated" }) : null;
+  return { ...result, outcome: outcomeOf(input.intent, psa), psa };
+}
+
+function outcomeOf(intent: HandoffIntent, psa: PsaWritebackResult | null) {
+  if (intent === "park") return "parked" as const;
+  return psa?.posted ? ("escalated" as const) : ("escalated_local" as const);
 }
 
 type FanOut = { event: RealtimeEvent; deliveryIds: string[] };
@@ -130,9 +142,12 @@ async function writeEscalation(tx: Tx, viewer: Viewer, session: WorkableSession,
     where: { id: session.id },
     data: { escalationReason: handoff.reason, escalatedToId: handoff.targetUserId, escalatedAt: handoff.createdAt, escalationPackage, escalationPackageMarkdown: pkg.markdown },
   });
-  // PSA posting comes later (G); until then the package is kept locally.
+  // A linked session's package is posted after commit (PSAWriteback), which sets its PSA status.
   const documentation = await tx.sessionDocumentation.create({
-    data: { accountId: viewer.accountId, sessionId: session.id, kind: "escalation_package", markdown: pkg.markdown, aiGenerated: pkg.aiGenerated, psaPostStatus: "local", createdById: viewer.userId },
+    data: {
+      accountId: viewer.accountId, sessionId: session.id, kind: "escalation_package", markdown: pkg.markdown, aiGenerated: pkg.aiGenerated,
+      psaPostStatus: session.psaTicketId ? null : "local", createdById: viewer.userId,
+    },
     select: { id: true, markdown: true, aiGenerated: true },
   });
   const recipients = await tx.user.findMany({ where: escalationRecipientsWhere({ accountId: viewer.accountId, escalatorId: viewer.userId }), select: { id: true, email: true, name: true } });
@@ -157,20 +172,20 @@ async function writeEscalation(tx: Tx, viewer: Viewer, session: WorkableSession,
   return { documentation, fanOut: { event, deliveryIds } };
 }
 
-const NO_PSA = "No PSA connection is configured for this account.";
-
 /**
- * F1: the legacy `/escalate` entry — the same canonical path as `/handoff` with intent escalate,
- * answered in the session-close shape. Throws as `createHandoff`.
+ * F1: the legacy `/escalate` entry (and `/escalation-package/post`) — the same canonical path as
+ * `/handoff` with intent escalate, answered in the session-close shape: `psa` is null without a
+ * linked ticket. Throws as `createHandoff`.
  */
 export async function escalateSession(viewer: Viewer, input: Omit<CreateHandoff, "intent">) {
   const result = await createHandoff(viewer, { ...input, intent: "escalate" });
   const documentation = result.documentation!;
   return {
     status: "escalated" as const,
+    outcome: result.outcome,
     session_id: result.session.id,
     handoff_id: result.handoff.id,
     documentation,
-    psa: { posted: false, reason: NO_PSA },
+    psa: result.psa,
   };
 }

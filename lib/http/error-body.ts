@@ -1,16 +1,18 @@
 import { ZodError } from "zod";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode, type PublicDetails } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-export type ErrorBody = { error: { code: ErrorCode | "internal"; message: string; issues?: unknown } };
+export type ErrorBody = { error: { code: ErrorCode | "internal"; message: string; issues?: unknown; details?: PublicDetails } };
 
 /**
- * Maps any thrown value to a status and the `{ error: { code, message } }` body. Unexpected
+ * Maps any thrown value to a status and the `{ error: { code, message } }` body. An AppError's
+ * `publicDetails` (never its internal `details`) come back as `error.details`. Unexpected
  * errors are logged here and reach the client only as a generic message.
  */
 export function toErrorResponseParts(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+    const details = error.publicDetails ? { details: error.publicDetails } : {};
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...details } } };
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));

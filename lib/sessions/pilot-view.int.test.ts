@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getPilotView } from "@/lib/sessions/pilot-view";
+import { connectAccountToSimulator } from "@/tests/helpers/psa";
 import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
 
 let a: TestTenant;
@@ -41,5 +42,46 @@ describe("getPilotView", () => {
     const resolved = await createSessionFor(a.engineer, { status: "resolved" });
     expect(await getPilotView(viewerOf(a.engineer), resolved.id)).toMatchObject({ canWrite: true, canWork: false });
     await expect(getPilotView(viewerOf(b.owner), resolved.id)).rejects.toBeInstanceOf(AppError);
+  });
+
+  describe("the PSA part (G6)", () => {
+    // Only the row matters here (no PSA call is made), so the connection points nowhere real.
+    const nowhere = {
+      url: "https://cw.pilot-view.example.test",
+      credentials: { companyId: "pilotview", publicKey: "pub-pilot-view", privateKey: "priv-pilot-view", clientId: "00000000-0000-4000-8000-00000000feed" },
+    };
+
+    it("shows a linked ticket by its ref and offers no spin-off for it", async () => {
+      const tenant = await createTenant("Pilot view linked");
+      await connectAccountToSimulator(tenant.accountId, nowhere);
+      const session = await createSessionFor(tenant.engineer);
+      await db.aiSession.update({ where: { id: session.id }, data: { psaTicketId: "48233", psaTicketRef: "CW #48233" } });
+      expect((await getPilotView(viewerOf(tenant.engineer), session.id)).psa).toEqual({ ticket: { id: "48233", ref: "CW #48233" }, canSpinOff: false });
+    });
+
+    it("offers a spin-off only to whoever works an unlinked session, and only with an active connection", async () => {
+      const tenant = await createTenant("Pilot view spin-off");
+      const session = await createSessionFor(tenant.engineer);
+      const escalated = await createSessionFor(tenant.engineer, { status: "escalated" });
+      const resolved = await createSessionFor(tenant.engineer, { status: "resolved" });
+      expect((await getPilotView(viewerOf(tenant.engineer), session.id)).psa).toEqual({ ticket: null, canSpinOff: false });
+
+      await connectAccountToSimulator(tenant.accountId, nowhere);
+      expect((await getPilotView(viewerOf(tenant.engineer), session.id)).psa).toEqual({ ticket: null, canSpinOff: true });
+      // A teammate reading an escalation before picking it up may not change it.
+      expect((await getPilotView(viewerOf(tenant.admin), escalated.id)).psa.canSpinOff).toBe(false);
+      // A resolved session's note is written; a ticket made now would never get it.
+      expect((await getPilotView(viewerOf(tenant.engineer), resolved.id)).psa.canSpinOff).toBe(false);
+
+      await connectAccountToSimulator(tenant.accountId, nowhere, { isActive: false });
+      expect((await getPilotView(viewerOf(tenant.engineer), session.id)).psa.canSpinOff).toBe(false);
+    });
+
+    it("never offers a spin-off to a viewer, whose role can't write", async () => {
+      const tenant = await createTenant("Pilot view viewer");
+      await connectAccountToSimulator(tenant.accountId, nowhere);
+      const own = await db.aiSession.create({ data: { accountId: tenant.accountId, userId: tenant.viewer.id, title: "Viewer's own", status: "active" } });
+      expect(await getPilotView(viewerOf(tenant.viewer), own.id)).toMatchObject({ canWrite: false, psa: { ticket: null, canSpinOff: false } });
+    });
   });
 });

@@ -5,7 +5,9 @@ import { taskLaneSchema, EMPTY_TASK_LANE, type TaskLane } from "@/lib/ai/task-la
 import { listFacts } from "@/lib/facts/fact-service";
 import { getActiveFix } from "@/lib/fixes/fix-access";
 import type { FixView } from "@/lib/fixes/fix-view";
-import { getSession } from "@/lib/sessions/read-session";
+import { getPsaConnectionStatus } from "@/lib/psa/connection-service";
+import { getLatestPsaPost, type PsaPostView } from "@/lib/psa/psa-post-view";
+import { getSession, type LinkedPsaTicket } from "@/lib/sessions/read-session";
 import { worksOnSession } from "@/lib/sessions/session-access";
 
 /**
@@ -13,7 +15,11 @@ import { worksOnSession } from "@/lib/sessions/session-access";
  * the live facts with their editable flag (C2), the active fix or null, the parsed task lane
  * (B3), and whether the viewer may change the session — the rule `loadSessionForWrite` applies
  * (the engineer who started it, or its handler after a pickup), for engineer-or-admin roles.
- * `canWork` adds that a resolved session takes no more work. Throws not_found as `getSession`.
+ * `canWork` adds that a resolved session takes no more work. `psa` is the linked ticket (G6:
+ * "CW #48233", from the row, no PSA call) and whether the viewer may spin a ticket off this
+ * session: they may work on it (`canWork`: a resolved session's note is already written, a ticket
+ * made now would never get it), it has no ticket yet and the account has an active PSA connection.
+ * Throws not_found as `getSession`.
  */
 export async function getPilotView(viewer: Viewer, sessionId: string) {
   const session = await getSession(viewer, sessionId);
@@ -22,7 +28,29 @@ export async function getPilotView(viewer: Viewer, sessionId: string) {
   const taskLane: TaskLane = lane.success ? lane.data : EMPTY_TASK_LANE;
   const worksOnIt = worksOnSession(viewer, { userId: session.user.id, handlerId: session.handler?.id ?? null });
   const canWrite = roleAllows("engineerOrAdmin", viewer.role) && worksOnIt;
-  return { session, facts, fix, taskLane, canWrite, canWork: canWrite && session.status !== "resolved" };
+  const canWork = canWrite && session.status !== "resolved";
+  const psa: PilotPsaView = { ticket: session.psa_ticket, canSpinOff: canWork && !session.psa_ticket && (await hasActivePsaConnection(viewer)) };
+  const psaPosts = session.psa_ticket ? await latestPsaPosts(viewer, session.id) : NO_POSTS;
+  return { session, facts, fix, taskLane, canWrite, canWork, psa, psaPosts };
+}
+
+/** The pilot page's PSA part: the linked ticket, or whether "Spin off ticket" is offered. */
+export type PilotPsaView = { ticket: LinkedPsaTicket; canSpinOff: boolean };
+
+/** E4/F1: the latest post of each document to the linked ticket, so the page can say what happened (and offer a retry). */
+export type PilotPsaPosts = { resolution: PsaPostView | null; escalation: PsaPostView | null };
+const NO_POSTS: PilotPsaPosts = { resolution: null, escalation: null };
+
+async function latestPsaPosts(viewer: Viewer, sessionId: string): Promise<PilotPsaPosts> {
+  const [resolution, escalation] = await Promise.all([
+    getLatestPsaPost(viewer, sessionId, "resolution_note"),
+    getLatestPsaPost(viewer, sessionId, "escalation_package"),
+  ]);
+  return { resolution, escalation };
+}
+
+async function hasActivePsaConnection(viewer: Viewer): Promise<boolean> {
+  return (await getPsaConnectionStatus(viewer))?.is_active === true;
 }
 
 async function activeFixOrNull(viewer: Viewer, sessionId: string): Promise<FixView | null> {

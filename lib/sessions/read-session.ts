@@ -16,6 +16,13 @@ const sessionSummary = {
   updatedAt: true,
 } as const;
 
+/** The ticket a session is linked to, as the session detail shows it (from the row: no PSA call on read). */
+export type LinkedPsaTicket = { id: string; ref: string } | null;
+
+export function linkedPsaTicket(session: { psaTicketId: string | null; psaTicketRef: string | null }): LinkedPsaTicket {
+  return session.psaTicketId ? { id: session.psaTicketId, ref: session.psaTicketRef ?? `#${session.psaTicketId}` } : null;
+}
+
 /** The viewer's own sessions (started or handled), most recently touched first. */
 export async function listMySessions(viewer: Viewer, input: ListSessionsInput) {
   return db.aiSession.findMany({
@@ -31,8 +38,8 @@ export async function listMySessions(viewer: Viewer, input: ListSessionsInput) {
 }
 
 /**
- * One session with its steps and live facts. Another tenant's session, or one this viewer may
- * not read, is not_found so ids can't be probed.
+ * One session with its steps, live facts and linked PSA ticket (`psa_ticket`). Another tenant's
+ * session, or one this viewer may not read, is not_found so ids can't be probed.
  */
 export async function getSession(viewer: Viewer, sessionId: string) {
   const session = await db.aiSession.findFirst({
@@ -59,5 +66,5 @@ export async function getSession(viewer: Viewer, sessionId: string) {
     },
   });
   if (!session) throw notFound("Session");
-  return session;
+  return { ...session, psa_ticket: linkedPsaTicket(session) };
 }

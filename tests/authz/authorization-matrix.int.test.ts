@@ -1,18 +1,19 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
-import { errorStatus } from "@/lib/errors";
-import { callRoute } from "@/tests/helpers/call-route";
-import {
-  createMatrixFixture,
-  matrix,
-  personas,
-  personaUser,
-  type MatrixCase,
-  type MatrixFixture,
-  type Persona,
-} from "@/tests/authz/matrix";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { MatrixCase, MatrixFixture, Persona } from "@/tests/authz/matrix";
+
+// Tenants A and B are connected to ConnectWise simulators on loopback over http: the test-only
+// escape hatch of the outbound rules, set before lib/env is first read.
+vi.hoisted(() => {
+  process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
+});
+
+const { errorStatus } = await import("@/lib/errors");
+const { callRoute } = await import("@/tests/helpers/call-route");
+const { createMatrixFixture, matrix, personas, personaUser } = await import("@/tests/authz/matrix");
+const { installConnectWiseSimulator } = await import("@/tests/helpers/psa");
 
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
@@ -61,9 +62,13 @@ const casesOf = (key: string): MatrixCase[] => {
   return row === undefined ? [] : Array.isArray(row) ? row : [row];
 };
 
+// Two instances: tenant A's PSA and tenant B's PSA (see MatrixFixture.psa).
+const simulatorA = installConnectWiseSimulator();
+const simulatorB = installConnectWiseSimulator();
+
 let fixture: MatrixFixture;
 beforeAll(async () => {
-  fixture = await createMatrixFixture();
+  fixture = await createMatrixFixture({ a: simulatorA(), b: simulatorB() });
 });
 
 describe("authorization matrix coverage", () => {

@@ -13,7 +13,8 @@
  * Value: a case `{ request, expect }`, or an array of cases with a `label` each when one route
  * needs several (an active vs an escalated session, say).
  * - `request(f)` returns `{ params, query, body }` for the call, built from the fixture `f`
- *   (tenant A with one session per status, all started by A's engineer; tenant B). Use a valid,
+ *   (tenant A with one session per status, all started by A's engineer; tenant B; each tenant
+ *   connected to its own ConnectWise simulator, `f.psa.a` / `f.psa.b`). Use a valid,
  *   harmless body: a 2xx must mean "allowed", not "the write happened to be a no-op".
  *   It is called once per call (every persona × header variant) and may be async, so a row can
  *   create the object each call consumes (a fact to delete, a fix to dismiss) right before it.
@@ -27,6 +28,9 @@
  * Each persona call is made three times: plain, and with `x-middleware-subrequest` set to the
  * Next.js bypass values, which must open nothing.
  */
+import { requirePsaProvider } from "@/lib/psa/account-provider";
+import type { ConnectWiseSimulator } from "@/tests/fakes/connectwise/simulator";
+import { connectAccountToSimulator } from "@/tests/helpers/psa";
 import { createSessionFor, createTenant, type TestTenant, type TestUser } from "@/tests/helpers/tenant";
 
 export const personas = ["signedOut", "viewer", "engineer", "admin", "owner", "otherTenant", "removed"] as const;
@@ -42,7 +46,35 @@ export type MatrixFixture = {
   sessions: Record<SessionStatus, string>;
   /** A session of tenant B, started by B's engineer. */
   otherSession: string;
+  /**
+   * Each tenant's PSA: A is connected to one ConnectWise simulator, B to a second instance, so a
+   * request answered with the wrong tenant's credentials can't succeed by accident and each
+   * simulator's request log shows whose keys reached it. Both are seeded alike (ticket 48233 exists
+   * in each, as two different tickets). The matrix test starts them; rows must leave traps at
+   * their defaults.
+   */
+  psa: PsaFixture;
 };
+
+export type PsaSide = {
+  sim: ConnectWiseSimulator;
+  /** A seeded ticket of this tenant's PSA ("Outlook prompts for a password…"), safe to read. */
+  ticketId: string;
+};
+
+export type PsaFixture = {
+  a: PsaSide & {
+    /**
+     * A ticket the fixture created in A's PSA only; B's PSA has no ticket with this id (checked
+     * when the fixture is built), so B addressing it reads a 404 from its own PSA.
+     */
+    onlyInA: string;
+  };
+  b: PsaSide;
+};
+
+/** The simulators the fixture connects tenants A and B to. */
+export type MatrixSimulators = { a: ConnectWiseSimulator; b: ConnectWiseSimulator };
 
 export type MatrixRequest = {
   params?: Record<string, string>;
@@ -97,8 +129,11 @@ export function perSession(build: (lane: Lane) => Omit<MatrixCase, "label">): Ma
   return (["active", "escalated"] as const).map((lane) => ({ label: lane, ...build(lane) }));
 }
 
-/** Two tenants; tenant A has one session per status, started by its engineer. */
-export async function createMatrixFixture(): Promise<MatrixFixture> {
+/**
+ * Two tenants; tenant A has one session per status, started by its engineer. Each tenant gets a
+ * PSA connection to its own simulator (`simulators.a` for A, `simulators.b` for B).
+ */
+export async function createMatrixFixture(simulators: MatrixSimulators): Promise<MatrixFixture> {
   const a = await createTenant("Matrix A");
   const b = await createTenant("Matrix B");
   const statuses: SessionStatus[] = ["active", "parked", "escalated", "requesting_escalation", "resolved"];
@@ -107,7 +142,28 @@ export async function createMatrixFixture(): Promise<MatrixFixture> {
     sessions[status] = (await createSessionFor(a.engineer, { title: `A ${status}`, status })).id;
   }
   const otherSession = (await createSessionFor(b.engineer, { title: "B active" })).id;
-  return { a, b, sessions, otherSession };
+  await connectAccountToSimulator(a.accountId, simulators.a);
+  await connectAccountToSimulator(b.accountId, simulators.b);
+  const psa = {
+    a: { sim: simulators.a, ticketId: "48233", onlyInA: await createTicketOnlyInA(a.accountId, simulators.b) },
+    b: { sim: simulators.b, ticketId: "48233" },
+  };
+  return { a, b, sessions, otherSession, psa };
+}
+
+/**
+ * Creates a ticket in A's PSA whose id B's PSA doesn't have. Both simulators number new tickets
+ * alike, so A's is made a few tickets ahead: B's PSA only gets the few tickets B's owner creates
+ * in the matrix run, far fewer than the lead.
+ */
+async function createTicketOnlyInA(accountId: string, simulatorB: ConnectWiseSimulator): Promise<string> {
+  const provider = await requirePsaProvider(accountId);
+  let id = "";
+  for (let lead = 0; lead < 25; lead += 1) {
+    id = (await provider.createTicket({ summary: `Only in tenant A's PSA (${lead + 1})`, board_id: "1", company_id: "250" })).id;
+  }
+  if (simulatorB.ticket(Number(id))) throw new Error(`B's PSA already has ticket ${id}; the A-only ticket must be an id B's PSA lacks.`);
+  return id;
 }
 
 /** The user id a persona signs in as, or undefined when signed out. */

@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { PilotFix } from "@/components/pilot/pilot-types";
 import type { DocumentKindName } from "@/components/pilot/preview/preview-body";
+import { PsaPostPanel } from "@/components/pilot/preview/psa-post-panel";
+import type { PsaPostView } from "@/lib/psa/psa-post-view";
 
 type Props = {
   fix: PilotFix | null;
@@ -14,6 +16,8 @@ type Props = {
   resolveRef: RefObject<HTMLButtonElement | null>;
   escalateRef: RefObject<HTMLButtonElement | null>;
   onOpen: (kind: DocumentKindName) => void;
+  /** The escalation package's latest PSA post, when the page read it; left out, the bar reads it itself. */
+  psaPost?: PsaPostView | null;
 };
 
 function hint(fix: PilotFix | null): string {
@@ -22,8 +26,8 @@ function hint(fix: PilotFix | null): string {
   return "Resolve once the problem is gone, or escalate with a package for a senior.";
 }
 
-/** The lane's bottom: open the resolution note or the escalation package preview (E1/E2). */
-export function ResolveBar({ fix, inTransit, resolveRef, escalateRef, onOpen }: Props) {
+/** The lane's bottom: open the resolution note or the escalation package preview (E1/E2); once escalated, the package's PSA post (F1). */
+export function ResolveBar({ fix, inTransit, resolveRef, escalateRef, onOpen, psaPost }: Props) {
   if (inTransit) {
     return (
       <Card aria-label="Escalation status" className="p-4" data-testid="waiting-for-pickup">
@@ -32,6 +36,7 @@ export function ResolveBar({ fix, inTransit, resolveRef, escalateRef, onOpen }: 
           Escalated — waiting for a teammate to pick it up
         </p>
         <p className="mt-1 text-sm text-slate-600">Your teammates have the package. Whoever picks it up carries on from here, with everything you recorded.</p>
+        <PsaPostPanel kind="escalation_package" initial={psaPost} className="mt-2" />
       </Card>
     );
   }

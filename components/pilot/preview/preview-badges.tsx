@@ -4,7 +4,10 @@ import type { DocumentPreview } from "@/lib/documents/preview";
 
 type Props = { preview: DocumentPreview | null; loading: boolean; edited: boolean; noun: string };
 
-/** E3/E6: where the draft came from (cache or fresh, AI or deterministic), whether it was edited, and where it goes. */
+/**
+ * E3/E6: where the draft came from (cache or fresh, AI or deterministic, and for a deterministic one
+ * the server's reason), whether it was edited, and where it goes.
+ */
 export function PreviewBadges({ preview, loading, edited, noun }: Props) {
   if (!preview) return null;
   return (
@@ -41,8 +44,9 @@ export function PreviewBadges({ preview, loading, edited, noun }: Props) {
         {loading && <span className="text-xs text-slate-500">Refreshing…</span>}
       </div>
       {!preview.ai_generated && (
-        <p className="text-sm text-amber-900">
-          The AI was unavailable, so FlowPilot built this {noun} from the session&apos;s facts and fix. Read it through before posting.
+        <p className="text-sm text-amber-900" data-testid="fallback-reason">
+          {preview.fallback_reason ?? `The AI was unavailable, so FlowPilot built this ${noun} from the session's facts and fix.`} Read it through
+          before posting.
         </p>
       )}
       <p className="flex items-center gap-1.5 text-xs text-slate-600">

@@ -8,23 +8,27 @@ import { DialogClose } from "@/components/ui/dialog";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Spinner } from "@/components/ui/spinner";
 import { TextArea } from "@/components/ui/text-input";
+import { showToast } from "@/components/ui/toast";
 import { MarkdownText } from "@/components/pilot/markdown-text";
 import { PreviewBadges } from "@/components/pilot/preview/preview-badges";
+import { PsaFailureNotice } from "@/components/pilot/preview/psa-failure-notice";
 import { initialPreviewState, previewReducer, previewText, type PreviewEvent } from "@/components/pilot/preview/preview-state";
 import { useActionRunner } from "@/components/pilot/use-action-runner";
 import type { PostResolutionResult } from "@/lib/documents/post-resolution";
 import type { DocumentPreview } from "@/lib/documents/preview";
-import {
-  escalateSessionAction,
-  postResolutionNoteAction,
-  previewEscalationPackageAction,
-  previewResolutionNoteAction,
-} from "@/app/(app)/pilot/[id]/actions";
+import { previewEscalationPackageAction, previewResolutionNoteAction } from "@/app/(app)/pilot/[id]/actions";
+import { escalateAndPostAction, resolveAndPostAction, type PsaFailure } from "@/app/(app)/pilot/[id]/psa-actions";
 
 export type DocumentKindName = DocumentPreview["kind"];
 
 const NOUN: Record<DocumentKindName, string> = { resolution_note: "resolution note", escalation_package: "escalation package" };
-export type EscalationResult = NonNullable<Awaited<ReturnType<typeof escalateSessionAction>>["data"]>;
+/** The escalation, posted to the ticket or not: `ok: false` means escalated in FlowPilot, but the PSA post failed. */
+export type EscalationResult = NonNullable<Awaited<ReturnType<typeof escalateAndPostAction>>["data"]>;
+
+const FAILED_TITLE: Record<DocumentKindName, string> = {
+  resolution_note: "Resolved in FlowPilot, not posted to ConnectWise",
+  escalation_package: "Escalated in FlowPilot, not posted to ConnectWise",
+};
 
 /** Loads the preview; resolves to the reducer event that records the outcome. */
 async function fetchPreview(kind: DocumentKindName, id: string, refresh: boolean): Promise<PreviewEvent> {
@@ -69,6 +73,9 @@ type Props = {
 export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKindChange, onResolved, onEscalated }: Props) {
   const [state, dispatch] = useReducer(previewReducer, savedDraft, initialPreviewState);
   const [reason, setReason] = useState("");
+  // The local change committed but the PSA post failed; the page re-renders around it, retry stays at hand.
+  const [psaFailure, setPsaFailure] = useState<PsaFailure | null>(null);
+  const [committed, setCommitted] = useState(false);
   const reasonId = useId();
   const post = useActionRunner();
   const { markdown, edited } = previewText(state);
@@ -92,17 +99,27 @@ export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKind
     dispatch(outcome);
   }
 
-  async function confirm() {
-    if (escalating) {
-      const result = await post.run(() => escalateSessionAction({ id: sessionId, reason, package_markdown: edited ? markdown : undefined }));
-      if (result) onEscalated(result);
-      return;
-    }
-    const result = await post.run(() => postResolutionNoteAction({ id: sessionId, markdown }));
-    if (result) onResolved(result);
+  function reportFailure(failure: PsaFailure) {
+    setCommitted(true);
+    setPsaFailure(failure);
+    showToast({ tone: "error", title: FAILED_TITLE[kind], description: failure.message });
   }
 
-  const busy = state.loading || post.pending;
+  async function confirm() {
+    if (escalating) {
+      const outcome = await post.run(() => escalateAndPostAction({ id: sessionId, reason, package_markdown: edited ? markdown : undefined }));
+      if (!outcome) return;
+      if (!outcome.ok) reportFailure(outcome.failure);
+      onEscalated(outcome);
+      return;
+    }
+    const outcome = await post.run(() => resolveAndPostAction({ id: sessionId, markdown }));
+    if (!outcome) return;
+    if (outcome.ok) onResolved(outcome.result);
+    else reportFailure(outcome.failure);
+  }
+
+  const busy = state.loading || post.pending || committed;
   return (
     <div className="mt-3">
       <PreviewBadges preview={state.preview} loading={state.loading} edited={edited} noun={noun} />
@@ -162,6 +179,17 @@ export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKind
 
       {state.error && <ErrorCallout className="mt-3">{state.error}</ErrorCallout>}
       {post.error && <ErrorCallout className="mt-3">{post.error}</ErrorCallout>}
+      {psaFailure && (
+        <PsaFailureNotice
+          className="mt-3"
+          sessionId={sessionId}
+          postId={psaFailure.psa_post_id}
+          message={psaFailure.message}
+          canRetry
+          onPosted={() => setPsaFailure(null)}
+          onFailedAgain={(message) => setPsaFailure({ ...psaFailure, message })}
+        />
+      )}
 
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <Button size="sm" variant="secondary" onClick={() => void refresh()} disabled={busy || edited} aria-describedby={edited ? "refresh-hint" : undefined}>

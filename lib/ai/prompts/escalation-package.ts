@@ -1,4 +1,14 @@
 import { DOCUMENT_BUNDLE_CONTEXT } from "@/lib/ai/prompts/document-bundle";
+import { ESCALATION_PACKAGE_SECTIONS, sectionOutline, type EscalationPackageSection } from "@/lib/documents/document-structure";
+
+/** What goes under each heading: placeholders, never example text (J3). */
+const GUIDE: Record<EscalationPackageSection, string> = {
+  Problem: "<what is wrong, for whom, and the ticket reference when there is one>",
+  "What we've confirmed": "<bullet list of the confirmed facts>",
+  "What we've tried": "<bullet list of fixes and script runs with their outcomes, or that nothing was tried>",
+  "Current hypothesis": "<the most likely cause the facts support, with how confident the bundle lets you be>",
+  "Suggested next steps": "<numbered list of concrete checks or actions that follow from the facts and outcomes>",
+};
 
 /**
  * E2: the system prompt for an escalation package, the internal handoff a senior engineer reads
@@ -18,15 +28,6 @@ OUTCOME-AWARE WORDING — read active_fix.status first
 
 FORMAT
 Markdown with exactly these five second-level headings, in this order, and nothing before the first:
-## Problem
-<what is wrong, for whom, and the ticket reference when there is one>
-## What we've confirmed
-<bullet list of the confirmed facts>
-## What we've tried
-<bullet list of fixes and script runs with their outcomes, or that nothing was tried>
-## Current hypothesis
-<the most likely cause the facts support, with how confident the bundle lets you be>
-## Suggested next steps
-<numbered list of concrete checks or actions that follow from the facts and outcomes>
+${sectionOutline(ESCALATION_PACKAGE_SECTIONS, GUIDE)}
 
 Write tersely for an engineer. The angle-bracket lines above describe what goes in each section; they are not text to copy.`;

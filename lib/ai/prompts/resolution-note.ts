@@ -1,4 +1,13 @@
 import { DOCUMENT_BUNDLE_CONTEXT } from "@/lib/ai/prompts/document-bundle";
+import { RESOLUTION_NOTE_SECTIONS, sectionOutline, type ResolutionNoteSection } from "@/lib/documents/document-structure";
+
+/** What goes under each heading: placeholders, never example text (J3). */
+const GUIDE: Record<ResolutionNoteSection, string> = {
+  Problem: "<one or two sentences: what the customer reported>",
+  "What we confirmed": "<bullet list of the confirmed facts, reworded for a customer>",
+  "Root cause": "<the cause the facts and the outcome support, or that it is not yet confirmed>",
+  Resolution: "<per the outcome rules above>",
+};
 
 /**
  * E1: the system prompt for a resolution note. The session's grounded bundle (JSON) arrives as the
@@ -17,13 +26,6 @@ OUTCOME-AWARE WORDING — read active_fix.status first
 
 FORMAT
 Markdown with exactly these four second-level headings, in this order, and nothing before the first:
-## Problem
-<one or two sentences: what the customer reported>
-## What we confirmed
-<bullet list of the confirmed facts, reworded for a customer>
-## Root cause
-<the cause the facts and the outcome support, or that it is not yet confirmed>
-## Resolution
-<per the outcome rules above>
+${sectionOutline(RESOLUTION_NOTE_SECTIONS, GUIDE)}
 
 Write plainly and briefly for a customer: no internal jargon, no speculation, no apologies, no sign-off. The angle-bracket lines above describe what goes in each section; they are not text to copy.`;

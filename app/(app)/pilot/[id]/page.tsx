@@ -37,6 +37,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
       {pickup || !view.canWork ? (
         <SessionView
           session={session}
+          psa={view.psa}
+          psaPosts={view.psaPosts}
           pickup={pickup}
           inTransit={inTransit}
           fix={view.fix && toPilotFix(view.fix)}
@@ -46,6 +48,8 @@ export default async function SessionPage({ params, searchParams }: Props) {
       ) : (
         <PilotWorkspace
           session={session}
+          psa={view.psa}
+          psaPosts={view.psaPosts}
           viewer={{ id: viewer.userId, name: viewer.name }}
           facts={view.facts}
           fix={view.fix}

@@ -1,0 +1,5 @@
+import { withViewer } from "@/lib/http/with-viewer";
+import { listPsaPriorities } from "@/lib/psa/lists";
+import { noInput } from "@/lib/psa/ticket-schemas";
+
+export const GET = withViewer("signedIn", noInput, (viewer) => listPsaPriorities(viewer));

@@ -1,0 +1,129 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { ErrorCallout } from "@/components/ui/error-callout";
+import { InlineStatus, type SaveStatus } from "@/components/ui/inline-status";
+import { PsaKeyField } from "@/components/settings/psa-key-field";
+import { PsaTextField } from "@/components/settings/psa-text-field";
+import { useHydrated } from "@/components/settings/use-hydrated";
+import type { PsaConnectionView } from "@/lib/psa/connection-view";
+import { savePsaConnectionAction } from "@/app/(app)/settings/actions";
+
+type Field = "site_url" | "company_id" | "public_key" | "private_key" | "client_id";
+type Values = Record<Field, string>;
+
+const emptyErrors: Partial<Record<Field, string>> = {};
+
+/**
+ * The ConnectWise connection: site, company id, the two API keys and the clientId. Saving
+ * replaces the connection (the server checks the site is https and public); keys left empty keep
+ * the stored ones. Typed keys are cleared from the form as soon as they are saved.
+ */
+export function PsaConnectionForm({ connection }: { connection: PsaConnectionView | null }) {
+  const [values, setValues] = useState<Values>({
+    site_url: connection?.site_url ?? "",
+    company_id: connection?.company_id ?? "",
+    public_key: "",
+    private_key: "",
+    client_id: connection?.client_id ?? "",
+  });
+  const [replacing, setReplacing] = useState({ public_key: false, private_key: false });
+  const [errors, setErrors] = useState(emptyErrors);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
+  const hydrated = useHydrated();
+  const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setErrors(emptyErrors);
+    setFormError(null);
+    setStatus({ kind: "saving" });
+    const result = await savePsaConnectionAction({
+      provider: "connectwise",
+      site_url: values.site_url,
+      company_id: values.company_id,
+      public_key: values.public_key || undefined,
+      private_key: values.private_key || undefined,
+      client_id: values.client_id,
+    }).catch((error: unknown) => {
+      console.error(error);
+      return undefined;
+    });
+    if (result?.data) {
+      setValues((current) => ({ ...current, site_url: result.data.site_url, public_key: "", private_key: "" }));
+      setReplacing({ public_key: false, private_key: false });
+      setStatus({ kind: "saved", message: "Saved. Test the connection to check the keys." });
+      return;
+    }
+    setStatus({ kind: "idle" });
+    const fieldErrors = (result?.validationErrors?.fieldErrors ?? {}) as Partial<Record<Field, string[]>>;
+    setErrors(Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages?.[0]])));
+    const message = result ? (result.serverError ?? result.validationErrors?.formErrors?.[0]) : "No response from the server. Check your connection and try again.";
+    setFormError(message ?? (Object.keys(fieldErrors).length ? null : "The connection was not saved. Try again."));
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-label="ConnectWise connection" className="space-y-4 py-4">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <PsaTextField
+          id="psa-site-url"
+          name="site_url"
+          label="Site"
+          hint="Your ConnectWise address, e.g. https://api-na.myconnectwise.net or your own server."
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          value={values.site_url}
+          onChange={(event) => set("site_url")(event.target.value)}
+          error={errors.site_url}
+        />
+        <PsaTextField
+          id="psa-company-id"
+          name="company_id"
+          label="Company id"
+          hint="The company you sign in to ConnectWise with."
+          autoComplete="off"
+          spellCheck={false}
+          value={values.company_id}
+          onChange={(event) => set("company_id")(event.target.value)}
+          error={errors.company_id}
+        />
+        {(["public_key", "private_key"] as const).map((field) => (
+          <PsaKeyField
+            key={field}
+            id={`psa-${field.replace("_", "-")}`}
+            name={field}
+            label={field === "public_key" ? "Public API key" : "Private API key"}
+            last4={connection?.[`${field}_last4`] ?? null}
+            value={values[field]}
+            onChange={set(field)}
+            replacing={replacing[field]}
+            onReplacingChange={(next) => setReplacing((current) => ({ ...current, [field]: next }))}
+            error={errors[field]}
+          />
+        ))}
+        <PsaTextField
+          id="psa-client-id"
+          name="client_id"
+          label="Client id"
+          hint="The clientId from developer.connectwise.com/ClientID."
+          autoComplete="off"
+          spellCheck={false}
+          value={values.client_id}
+          onChange={(event) => set("client_id")(event.target.value)}
+          error={errors.client_id}
+          wrapperClassName="sm:col-span-2"
+        />
+      </div>
+      {formError && <ErrorCallout>{formError}</ErrorCallout>}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={!hydrated || status.kind === "saving"}>
+          {status.kind === "saving" ? "Saving…" : connection ? "Save connection" : "Connect"}
+        </Button>
+        <InlineStatus status={status} />
+      </div>
+    </form>
+  );
+}
