@@ -3,16 +3,16 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { Plus } from "lucide-react";
+import { formErrorsOf, type FormErrors } from "@/components/ui/action-error-message";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { ErrorCallout } from "@/components/ui/error-callout";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { FieldError } from "@/components/ui/field-error";
-import { Spinner } from "@/components/ui/spinner";
 import { TextInput } from "@/components/ui/text-input";
 import { createSessionAction } from "@/app/(app)/pilot/actions";
 
 type Fields = "title" | "psa_ticket_id" | "company_name";
-type Errors = Partial<Record<Fields, string>> & { form?: string };
+type Errors = FormErrors<Fields>;
 
 const FIELDS: { name: Fields; id: string; label: string; hint?: string; inputMode?: "numeric" }[] = [
   { name: "title", id: "new-session-title", label: "Title", hint: "What is broken, in a few words." },
@@ -53,15 +53,7 @@ export function NewSessionDialog() {
       return; // stays pending until the session page replaces this one
     }
     setPending(false);
-    const fieldErrors = result?.validationErrors?.fieldErrors ?? {};
-    const next: Errors = {
-      title: fieldErrors.title?.[0],
-      psa_ticket_id: fieldErrors.psa_ticket_id?.[0],
-      company_name: fieldErrors.company_name?.[0],
-      form: result
-        ? (result.serverError ?? result.validationErrors?.formErrors?.[0])
-        : "No response from the server. Check your connection and try again.",
-    };
+    const next: Errors = formErrorsOf(result);
     setErrors(next);
     const firstInvalid = FIELDS.find((field) => next[field.name]);
     if (firstInvalid) formRef.current?.querySelector<HTMLInputElement>(`#${firstInvalid.id}`)?.focus();
@@ -105,18 +97,7 @@ export function NewSessionDialog() {
               </div>
             );
           })}
-          {errors.form && <ErrorCallout>{errors.form}</ErrorCallout>}
-          <div className="flex justify-end gap-2 pt-2">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending && <Spinner className="text-white" />}
-              Start session
-            </Button>
-          </div>
+          <DialogFormFooter submitLabel="Start session" pending={pending} error={errors.form} className="pt-2" />
         </form>
       </DialogContent>
     </Dialog>

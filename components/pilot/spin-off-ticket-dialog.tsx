@@ -3,23 +3,21 @@
 import { useId, useState, type FormEvent } from "react";
 import { TicketPlus } from "lucide-react";
 import type { PsaCompany } from "@/lib/psa/provider";
+import { formErrorsOf, type FormErrors } from "@/components/ui/action-error-message";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { ErrorCallout } from "@/components/ui/error-callout";
-import { FieldError } from "@/components/ui/field-error";
 import { Spinner } from "@/components/ui/spinner";
-import { TextInput } from "@/components/ui/text-input";
-import { CompanyPicker, type CompanyChoice } from "@/components/tickets/company-picker";
-import { NativeSelect } from "@/components/tickets/native-select";
-import { PsaHints } from "@/components/tickets/psa-hints";
+import type { CompanyChoice } from "@/components/tickets/company-picker";
+import { TicketBoardField, TicketCompanyField, TicketPriorityField, TicketSummaryField } from "@/components/tickets/ticket-form-fields";
 import type { ListResult } from "@/components/tickets/ticket-view-types";
 import { loadSpinOffOptionsAction, searchSpinOffCompaniesAction, spinOffTicketAction } from "@/app/(app)/pilot/[id]/ticket-actions";
 
 export type SpunOffTicket = { id: string; ref: string; companyName: string | null };
 
 type Options = NonNullable<Awaited<ReturnType<typeof loadSpinOffOptionsAction>>["data"]>;
-type Field = "summary" | "board_id" | "company_id" | "priority_id";
-type Errors = Partial<Record<Field, string>> & { form?: string };
+type Errors = FormErrors<"summary" | "board_id" | "company_id" | "priority_id">;
 
 type Props = { sessionId: string; title: string; companyName: string | null; onSpunOff: (ticket: SpunOffTicket) => void };
 
@@ -27,8 +25,6 @@ async function searchCompanies(text: string): Promise<ListResult<PsaCompany>> {
   const result = await searchSpinOffCompaniesAction({ q: text });
   return result?.data ?? { items: [], error: result?.serverError ?? "The company search failed. Try again." };
 }
-
-const labelClass = "text-sm font-medium text-slate-900";
 
 /**
  * G6: "Spin off ticket" for a session with no ticket: a ConnectWise ticket made from it (summary
@@ -86,17 +82,8 @@ export function SpinOffTicketDialog({ sessionId, title, companyName, onSpunOff }
       onSpunOff({ id: result.data.ticket.id, ref: result.data.ref, companyName: result.data.ticket.company_name });
       return;
     }
-    const fields = (result?.validationErrors?.fieldErrors ?? {}) as Partial<Record<Field, string[]>>;
-    setErrors({
-      summary: fields.summary?.[0],
-      board_id: fields.board_id?.[0],
-      company_id: fields.company_id?.[0],
-      priority_id: fields.priority_id?.[0],
-      form: result ? (result.serverError ?? result.validationErrors?.formErrors?.[0]) : "No response from the server. Check your connection and try again.",
-    });
+    setErrors(formErrorsOf(result));
   }
-
-  const invalid = (field: Field) => (errors[field] ? { "aria-invalid": true as const, "aria-describedby": `${id}-${field}-error` } : {});
 
   return (
     <Dialog open={open} onOpenChange={handleOpenChange}>
@@ -122,56 +109,11 @@ export function SpinOffTicketDialog({ sessionId, title, companyName, onSpunOff }
         )}
         {options && (
           <form onSubmit={handleSubmit} noValidate className="mt-5 space-y-4">
-            <div>
-              <label htmlFor={`${id}-summary`} className={labelClass}>Summary</label>
-              <TextInput id={`${id}-summary`} value={summary} maxLength={100} onChange={(event) => setSummary(event.target.value)} disabled={pending} autoComplete="off" className="mt-1.5" {...invalid("summary")} />
-              <FieldError id={`${id}-summary-error`} message={errors.summary} />
-            </div>
-            <div>
-              <label htmlFor={`${id}-board`} className={labelClass}>Board</label>
-              <NativeSelect
-                id={`${id}-board`}
-                value={boardId}
-                onChange={(event) => setBoardId(event.target.value)}
-                disabled={pending}
-                options={[{ value: "", label: "Choose a board" }, ...options.boards.items.map((board) => ({ value: board.id, label: board.name }))]}
-                wrapperClassName="mt-1.5"
-                {...invalid("board_id")}
-              />
-              <PsaHints hints={[options.boards.warning, options.boards.error]} className="mt-2" />
-              <FieldError id={`${id}-board_id-error`} message={errors.board_id} />
-            </div>
-            <div>
-              <span id={`${id}-company`} className={labelClass}>Company</span>
-              <div className="mt-1.5">
-                <CompanyPicker labelId={`${id}-company`} value={company} onChange={setCompany} initial={options.companies} search={searchCompanies} disabled={pending} />
-              </div>
-              <FieldError id={`${id}-company_id-error`} message={errors.company_id} />
-            </div>
-            <div>
-              <label htmlFor={`${id}-priority`} className={labelClass}>Priority</label>
-              <NativeSelect
-                id={`${id}-priority`}
-                value={priorityId}
-                onChange={(event) => setPriorityId(event.target.value)}
-                disabled={pending}
-                options={[{ value: "", label: "ConnectWise default" }, ...options.priorities.items.map((priority) => ({ value: priority.id, label: priority.name }))]}
-                wrapperClassName="mt-1.5"
-                {...invalid("priority_id")}
-              />
-              <PsaHints hints={[options.priorities.warning, options.priorities.error]} className="mt-2" />
-              <FieldError id={`${id}-priority_id-error`} message={errors.priority_id} />
-            </div>
-            {errors.form && <ErrorCallout>{errors.form}</ErrorCallout>}
-            <div className="flex justify-end gap-2 pt-1">
-              <DialogClose asChild>
-                <Button variant="secondary" disabled={pending}>Cancel</Button>
-              </DialogClose>
-              <Button type="submit" disabled={pending}>
-                {pending && <Spinner className="text-white" />}
-                Create ticket
-              </Button>
-            </div>
+            <TicketSummaryField formId={id} value={summary} onChange={(event) => setSummary(event.target.value)} disabled={pending} error={errors.summary} />
+            <TicketBoardField formId={id} boards={options.boards} value={boardId} onChange={(event) => setBoardId(event.target.value)} disabled={pending} error={errors.board_id} />
+            <TicketCompanyField formId={id} value={company} onChange={setCompany} initial={options.companies} search={searchCompanies} disabled={pending} error={errors.company_id} />
+            <TicketPriorityField formId={id} priorities={options.priorities} value={priorityId} onChange={(event) => setPriorityId(event.target.value)} disabled={pending} error={errors.priority_id} />
+            <DialogFormFooter submitLabel="Create ticket" pending={pending} error={errors.form} className="pt-1" />
           </form>
         )}
       </DialogContent>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState, type ChangeEvent, type FormEvent } from "react";
+import { formErrorsOf } from "@/components/ui/action-error-message";
 import { Button } from "@/components/ui/button";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { InlineStatus, type SaveStatus } from "@/components/ui/inline-status";
@@ -34,6 +35,16 @@ export function PsaConnectionForm({ connection }: { connection: PsaConnectionVie
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const hydrated = useHydrated();
   const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
+  // What every plain text box of the form shares; the keys are PsaKeyFields.
+  const textField = (field: "site_url" | "company_id" | "client_id") => ({
+    id: `psa-${field.replace("_", "-")}`,
+    name: field,
+    autoComplete: "off",
+    spellCheck: false,
+    value: values[field],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => set(field)(event.target.value),
+    error: errors[field],
+  });
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,38 +69,16 @@ export function PsaConnectionForm({ connection }: { connection: PsaConnectionVie
       return;
     }
     setStatus({ kind: "idle" });
-    const fieldErrors = (result?.validationErrors?.fieldErrors ?? {}) as Partial<Record<Field, string[]>>;
-    setErrors(Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages?.[0]])));
-    const message = result ? (result.serverError ?? result.validationErrors?.formErrors?.[0]) : "No response from the server. Check your connection and try again.";
-    setFormError(message ?? (Object.keys(fieldErrors).length ? null : "The connection was not saved. Try again."));
+    const { form, ...fieldErrors } = formErrorsOf<Field>(result);
+    setErrors(fieldErrors);
+    setFormError(form ?? (Object.keys(fieldErrors).length ? null : "The connection was not saved. Try again."));
   }
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="ConnectWise connection" className="space-y-4 py-4">
       <div className="grid gap-4 sm:grid-cols-2">
-        <PsaTextField
-          id="psa-site-url"
-          name="site_url"
-          label="Site"
-          hint="Your ConnectWise address, e.g. https://api-na.myconnectwise.net or your own server."
-          inputMode="url"
-          autoComplete="off"
-          spellCheck={false}
-          value={values.site_url}
-          onChange={(event) => set("site_url")(event.target.value)}
-          error={errors.site_url}
-        />
-        <PsaTextField
-          id="psa-company-id"
-          name="company_id"
-          label="Company id"
-          hint="The company you sign in to ConnectWise with."
-          autoComplete="off"
-          spellCheck={false}
-          value={values.company_id}
-          onChange={(event) => set("company_id")(event.target.value)}
-          error={errors.company_id}
-        />
+        <PsaTextField {...textField("site_url")} label="Site" hint="Your ConnectWise address, e.g. https://api-na.myconnectwise.net or your own server." inputMode="url" />
+        <PsaTextField {...textField("company_id")} label="Company id" hint="The company you sign in to ConnectWise with." />
         {(["public_key", "private_key"] as const).map((field) => (
           <PsaKeyField
             key={field}
@@ -104,18 +93,7 @@ export function PsaConnectionForm({ connection }: { connection: PsaConnectionVie
             error={errors[field]}
           />
         ))}
-        <PsaTextField
-          id="psa-client-id"
-          name="client_id"
-          label="Client id"
-          hint="The clientId from developer.connectwise.com/ClientID."
-          autoComplete="off"
-          spellCheck={false}
-          value={values.client_id}
-          onChange={(event) => set("client_id")(event.target.value)}
-          error={errors.client_id}
-          wrapperClassName="sm:col-span-2"
-        />
+        <PsaTextField {...textField("client_id")} label="Client id" hint="The clientId from developer.connectwise.com/ClientID." wrapperClassName="sm:col-span-2" />
       </div>
       {formError && <ErrorCallout>{formError}</ErrorCallout>}
       <div className="flex flex-wrap items-center gap-3">

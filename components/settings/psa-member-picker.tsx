@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { actionErrorMessage } from "@/components/ui/action-error-message";
 import { InlineStatus, type SaveStatus } from "@/components/ui/inline-status";
-import { ComboboxPicker, type PickerItem } from "@/components/tickets/combobox-picker";
+import { ComboboxPicker, type PickerItem } from "@/components/ui/combobox-picker";
 import { useHydrated } from "@/components/settings/use-hydrated";
 import type { MemberOption } from "@/lib/psa/member-mapping";
 import type { PsaMemberRef } from "@/lib/psa/provider";

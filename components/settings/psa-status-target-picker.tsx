@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { actionErrorMessage } from "@/components/ui/action-error-message";
 import { InlineStatus, type SaveStatus } from "@/components/ui/inline-status";
 import { Spinner } from "@/components/ui/spinner";
-import { NativeSelect } from "@/components/tickets/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { useHydrated } from "@/components/settings/use-hydrated";
 import type { PsaBoard, PsaStatus } from "@/lib/psa/provider";
 import type { StatusTarget, TargetKind } from "@/lib/psa/status-targets";

@@ -13,6 +13,11 @@ async function loadTargets(viewer: Viewer): Promise<StatusTargets | null | { err
   }
 }
 
+const pickers = [
+  { target: "resolved", label: "Resolved status", description: "Set on the ticket after the resolution note is posted." },
+  { target: "escalated", label: "Escalated status", description: "Set on the ticket after the escalation package is posted as an internal note." },
+] as const;
+
 /**
  * SPEC E4: where linked tickets move when a session is resolved or escalated, picked from the
  * boards' real statuses. Rendered inside a Suspense boundary: it waits for ConnectWise.
@@ -29,24 +34,11 @@ export async function PsaStatusTargetsSection({ viewer, canEdit }: { viewer: Vie
         </ErrorCallout>
       )}
       {!targets.warning && targets.boards.length === 0 && <p className="py-4 text-sm text-slate-600">ConnectWise lists no active service boards for this key.</p>}
-      <PsaStatusTargetPicker
-        target="resolved"
-        label="Resolved status"
-        description="Set on the ticket after the resolution note is posted."
-        boards={targets.boards}
-        current={targets.resolved}
-        initialStatuses={targets.resolved.board_id ? (targets.statuses[targets.resolved.board_id] ?? []) : []}
-        canEdit={canEdit}
-      />
-      <PsaStatusTargetPicker
-        target="escalated"
-        label="Escalated status"
-        description="Set on the ticket after the escalation package is posted as an internal note."
-        boards={targets.boards}
-        current={targets.escalated}
-        initialStatuses={targets.escalated.board_id ? (targets.statuses[targets.escalated.board_id] ?? []) : []}
-        canEdit={canEdit}
-      />
+      {pickers.map(({ target, label, description }) => {
+        const current = targets[target];
+        const initialStatuses = current.board_id ? (targets.statuses[current.board_id] ?? []) : [];
+        return <PsaStatusTargetPicker key={target} target={target} label={label} description={description} boards={targets.boards} current={current} initialStatuses={initialStatuses} canEdit={canEdit} />;
+      })}
     </>
   );
 }

@@ -4,10 +4,10 @@ import { useId, useState, type FormEvent } from "react";
 import type { PsaNote, PsaNoteKind } from "@/lib/psa/provider";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
+import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { TextArea } from "@/components/ui/text-input";
 import { useActionRunner } from "@/components/pilot/use-action-runner";
-import { NativeSelect } from "@/components/tickets/native-select";
 import { noteKindLabel } from "@/components/tickets/note-kind-badge";
 import { addTicketNoteAction } from "@/app/(app)/tickets/actions";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { PsaMember } from "@/lib/psa/provider";
-import { ComboboxPicker, type PickerItem } from "@/components/tickets/combobox-picker";
+import { ComboboxPicker, type PickerItem } from "@/components/ui/combobox-picker";
 import type { ListResult } from "@/components/tickets/ticket-view-types";
 
 const FIXED: PickerItem[] = [

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import type { PsaCompany } from "@/lib/psa/provider";
-import { ComboboxPicker, type PickerItem } from "@/components/tickets/combobox-picker";
+import { ComboboxPicker, type PickerItem } from "@/components/ui/combobox-picker";
 import { useDebouncedCallback } from "@/components/tickets/use-debounced-callback";
 import type { ListResult } from "@/components/tickets/ticket-view-types";
 

@@ -4,11 +4,11 @@ import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { MessagesSquare } from "lucide-react";
 import type { PsaTicket } from "@/lib/psa/provider";
+import { formErrorsOf, type FormErrors } from "@/components/ui/action-error-message";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { ErrorCallout } from "@/components/ui/error-callout";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/ui/dialog-form-footer";
 import { FieldError } from "@/components/ui/field-error";
-import { Spinner } from "@/components/ui/spinner";
 import { TextInput } from "@/components/ui/text-input";
 import { startTicketSessionAction } from "@/app/(app)/tickets/actions";
 
@@ -19,7 +19,7 @@ export function StartSessionDialog({ ticket }: { ticket: Pick<PsaTicket, "id" | 
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState(ticket.summary);
   const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<{ title?: string; form?: string }>({});
+  const [errors, setErrors] = useState<FormErrors<"title">>({});
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,10 +38,7 @@ export function StartSessionDialog({ ticket }: { ticket: Pick<PsaTicket, "id" | 
       return; // stays pending until the session page replaces this one
     }
     setPending(false);
-    setErrors({
-      title: result?.validationErrors?.fieldErrors?.title?.[0],
-      form: result ? (result.serverError ?? result.validationErrors?.formErrors?.[0]) : "No response from the server. Check your connection and try again.",
-    });
+    setErrors(formErrorsOf(result));
   }
 
   return (
@@ -78,18 +75,7 @@ export function StartSessionDialog({ ticket }: { ticket: Pick<PsaTicket, "id" | 
             />
             <FieldError id={`${id}-title-error`} message={errors.title} />
           </div>
-          {errors.form && <ErrorCallout>{errors.form}</ErrorCallout>}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending}>
-              {pending && <Spinner className="text-white" />}
-              Start session
-            </Button>
-          </div>
+          <DialogFormFooter submitLabel="Start session" pending={pending} error={errors.form} />
         </form>
       </DialogContent>
     </Dialog>

@@ -7,7 +7,7 @@ import type { ResourceChange } from "@/lib/psa/tickets/ticket-resources";
 import { Button } from "@/components/ui/button";
 import { InlineStatus, type SaveStatus } from "@/components/ui/inline-status";
 import { actionErrorMessage } from "@/components/ui/action-error-message";
-import { ComboboxPicker } from "@/components/tickets/combobox-picker";
+import { ComboboxPicker } from "@/components/ui/combobox-picker";
 import { PsaHints } from "@/components/tickets/psa-hints";
 import type { ListResult } from "@/components/tickets/ticket-view-types";
 import { assignTicketMemberAction, unassignTicketMemberAction } from "@/app/(app)/tickets/actions";

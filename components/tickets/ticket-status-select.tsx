@@ -4,7 +4,7 @@ import { useId, useState, type ChangeEvent } from "react";
 import type { PsaRef, PsaStatus, PsaTicket } from "@/lib/psa/provider";
 import { InlineStatus, type SaveStatus } from "@/components/ui/inline-status";
 import { actionErrorMessage } from "@/components/ui/action-error-message";
-import { NativeSelect } from "@/components/tickets/native-select";
+import { NativeSelect } from "@/components/ui/native-select";
 import { PsaHints } from "@/components/tickets/psa-hints";
 import type { ListResult } from "@/components/tickets/ticket-view-types";
 import { changeTicketStatusAction } from "@/app/(app)/tickets/actions";

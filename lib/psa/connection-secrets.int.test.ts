@@ -1,13 +1,13 @@
 import { format } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/tests/helpers/call-route";
+import { connectAccountToSimulator, connectionBodyFor, installConnectWiseSimulator } from "@/tests/helpers/psa";
+import { createTenant } from "@/tests/helpers/tenant";
 
 vi.hoisted(() => {
   process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
 });
 
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createTenant } = await import("@/tests/helpers/tenant");
 const connectionRoute = await import("@/app/api/v1/psa/connection/route");
 const testRoute = await import("@/app/api/v1/psa/connection/test/route");
 
@@ -46,15 +46,8 @@ describe("PSA keys in logs and responses", () => {
   it("never appear, whatever happens to the connection", async () => {
     const tenant = await createTenant("PSA secrets");
     const as = tenant.owner.id;
-    const { url, credentials } = sim();
-    const body = {
-      provider: "connectwise",
-      site_url: url,
-      company_id: credentials.companyId,
-      public_key: credentials.publicKey,
-      private_key: credentials.privateKey,
-      client_id: credentials.clientId,
-    };
+    const { credentials } = sim();
+    const body = connectionBodyFor(sim());
 
     // Refused input that carries the keys: a bad site, a key too short, a body that is not JSON.
     expect((await call(connectionRoute.PUT, "PUT", { as, body: { ...body, site_url: "http://169.254.169.254" } })).status).toBe(422);

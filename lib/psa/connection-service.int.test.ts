@@ -1,4 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/tests/helpers/call-route";
+import { connectAccountToSimulator, connectionBodyFor, installConnectWiseSimulator } from "@/tests/helpers/psa";
+import { createTenant } from "@/tests/helpers/tenant";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 // Only 127.0.0.1 is allow-listed, so "localhost" stays refused like any non-public host.
@@ -8,9 +11,6 @@ vi.hoisted(() => {
 
 const { db } = await import("@/lib/db");
 const { openSecret } = await import("@/lib/psa/secret-box");
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createTenant } = await import("@/tests/helpers/tenant");
 const connectionRoute = await import("@/app/api/v1/psa/connection/route");
 const testRoute = await import("@/app/api/v1/psa/connection/test/route");
 
@@ -19,18 +19,7 @@ type ConnectionBody = { connection: Record<string, unknown> | null };
 
 const sim = installConnectWiseSimulator();
 
-function bodyFor(overrides: Record<string, unknown> = {}) {
-  const { url, credentials } = sim();
-  return {
-    provider: "connectwise",
-    site_url: url,
-    company_id: credentials.companyId,
-    public_key: credentials.publicKey,
-    private_key: credentials.privateKey,
-    client_id: credentials.clientId,
-    ...overrides,
-  };
-}
+const bodyFor = (overrides: Record<string, unknown> = {}) => connectionBodyFor(sim(), overrides);
 
 const put = (as: string, body: unknown) => callRoute(connectionRoute.PUT, "PUT", { as, body });
 const get = (as: string) => callRoute(connectionRoute.GET, "GET", { as });

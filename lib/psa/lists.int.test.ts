@@ -1,5 +1,8 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ForbiddenList } from "@/tests/fakes/connectwise/simulator";
+import { callRoute } from "@/tests/helpers/call-route";
+import { installPsaTenants } from "@/tests/helpers/psa";
+import { viewerOf } from "@/tests/helpers/tenant";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 vi.hoisted(() => {
@@ -8,30 +11,12 @@ vi.hoisted(() => {
 
 const { listPsaBoards, listPsaBoardStatuses, listPsaCompanies, listPsaMembers, listPsaPriorities, listPsaStatusNames } = await import("@/lib/psa/lists");
 const { PsaError } = await import("@/lib/psa/psa-error");
-const boardsRoute = await import("@/app/api/v1/psa/boards/route");
-const boardStatusesRoute = await import("@/app/api/v1/psa/boards/[id]/statuses/route");
-const statusesRoute = await import("@/app/api/v1/psa/statuses/route");
-const prioritiesRoute = await import("@/app/api/v1/psa/priorities/route");
-const membersRoute = await import("@/app/api/v1/psa/members/route");
-const companiesRoute = await import("@/app/api/v1/psa/companies/route");
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createTenant, viewerOf } = await import("@/tests/helpers/tenant");
+const { psaListRoutes: listRoutes } = await import("@/tests/helpers/psa-list-routes");
 
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
-
-const sim = installConnectWiseSimulator();
-let a: Tenant;
-let unconnected: Tenant;
-beforeAll(async () => {
-  a = await createTenant("Lists A");
-  unconnected = await createTenant("Lists none");
-  await connectAccountToSimulator(a.accountId, sim());
-});
-beforeEach(() => sim().reset());
+const { sim, a, unconnected } = installPsaTenants({ name: "Lists" });
 afterEach(() => vi.restoreAllMocks());
 
-const viewerA = () => viewerOf(a.viewer);
+const viewerA = () => viewerOf(a().viewer);
 
 /** The `psa.list_forbidden` lines logged while `body` runs. */
 async function forbiddenLogs(body: () => Promise<unknown>): Promise<Record<string, unknown>[]> {
@@ -93,7 +78,7 @@ describe("G5 lists from the account's PSA", () => {
     expect(result!.warning).toContain(`may not read ${list}`);
     // The PSA's own words reach the person.
     expect(result!.warning).toContain("You do not have permission to inquire on");
-    expect(logs).toEqual([expect.objectContaining({ event: "psa.list_forbidden", account_id: a.accountId, list })]);
+    expect(logs).toEqual([expect.objectContaining({ event: "psa.list_forbidden", account_id: a().accountId, list })]);
   });
 
   it("lets any other PSA failure through (500s past the retries are a 502)", async () => {
@@ -111,7 +96,7 @@ describe("G5 lists from the account's PSA", () => {
   });
 
   it("refuses an account without a PSA connection with 409 NOT_CONNECTED", async () => {
-    const error = await listPsaBoards(viewerOf(unconnected.viewer)).catch((thrown: unknown) => thrown);
+    const error = await listPsaBoards(viewerOf(unconnected().viewer)).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: "conflict", message: expect.stringContaining("no PSA connection") });
   });
 });
@@ -119,12 +104,12 @@ describe("G5 lists from the account's PSA", () => {
 describe("GET /api/v1/psa lists (routes)", () => {
   it("answers { items, next_page } to a viewer for every list", async () => {
     const calls = [
-      callRoute(boardsRoute.GET, "GET", { as: a.viewer.id }),
-      callRoute(boardStatusesRoute.GET, "GET", { as: a.viewer.id, params: { id: "2" } }),
-      callRoute(statusesRoute.GET, "GET", { as: a.viewer.id }),
-      callRoute(prioritiesRoute.GET, "GET", { as: a.viewer.id }),
-      callRoute(membersRoute.GET, "GET", { as: a.viewer.id }),
-      callRoute(companiesRoute.GET, "GET", { as: a.viewer.id, query: { q: "contoso" } }),
+      callRoute(listRoutes.boards.GET, "GET", { as: a().viewer.id }),
+      callRoute(listRoutes.boardStatuses.GET, "GET", { as: a().viewer.id, params: { id: "2" } }),
+      callRoute(listRoutes.statuses.GET, "GET", { as: a().viewer.id }),
+      callRoute(listRoutes.priorities.GET, "GET", { as: a().viewer.id }),
+      callRoute(listRoutes.members.GET, "GET", { as: a().viewer.id }),
+      callRoute(listRoutes.companies.GET, "GET", { as: a().viewer.id, query: { q: "contoso" } }),
     ];
     for (const response of await Promise.all(calls)) {
       expect(response.status).toBe(200);
@@ -137,7 +122,7 @@ describe("GET /api/v1/psa lists (routes)", () => {
   it("answers 200 with an empty list and the warning when the key may not read members", async () => {
     sim().setTraps({ forbiddenLists: ["members"] });
     await forbiddenLogs(async () => {
-      const response = await callRoute(membersRoute.GET, "GET", { as: a.engineer.id });
+      const response = await callRoute(listRoutes.members.GET, "GET", { as: a().engineer.id });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual({ items: [], next_page: null, warning: expect.stringContaining("may not read members") });
     });
@@ -145,16 +130,16 @@ describe("GET /api/v1/psa lists (routes)", () => {
 
   it("refuses a board id that is not a number with 422, asking the PSA nothing", async () => {
     const before = sim().requests.length;
-    const response = await callRoute(boardStatusesRoute.GET, "GET", { as: a.viewer.id, params: { id: "1 or 1=1" } });
+    const response = await callRoute(listRoutes.boardStatuses.GET, "GET", { as: a().viewer.id, params: { id: "1 or 1=1" } });
     expect(response.status).toBe(422);
     expect((await response.json()).error.code).toBe("invalid");
     expect(sim().requests.length).toBe(before);
   });
 
   it("answers 409 NOT_CONNECTED for an account without a connection, 401 signed out", async () => {
-    const response = await callRoute(boardsRoute.GET, "GET", { as: unconnected.owner.id });
+    const response = await callRoute(listRoutes.boards.GET, "GET", { as: unconnected().owner.id });
     expect(response.status).toBe(409);
     expect((await response.json()).error).toEqual({ code: "conflict", message: expect.stringContaining("Settings → PSA") });
-    expect((await callRoute(boardsRoute.GET, "GET")).status).toBe(401);
+    expect((await callRoute(listRoutes.boards.GET, "GET")).status).toBe(401);
   });
 });

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { installPsaTenants } from "@/tests/helpers/psa";
+import { createTenant, viewerOf } from "@/tests/helpers/tenant";
+import { addUser } from "@/tests/helpers/users";
 
 vi.hoisted(() => {
   process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
@@ -8,25 +11,16 @@ vi.hoisted(() => {
 const { db } = await import("@/lib/db");
 const { requirePsaProvider } = await import("@/lib/psa/account-provider");
 const { getViewerMemberSetting, resolveViewerMember, setViewerMemberOverride } = await import("@/lib/psa/member-mapping");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createTenant, viewerOf } = await import("@/tests/helpers/tenant");
-const { addUser } = await import("@/tests/helpers/users");
 
 type Viewer = ReturnType<typeof viewerOf>;
 
-const sim = installConnectWiseSimulator();
-
-let accountId: string;
-beforeEach(async () => {
-  sim().reset();
-  accountId = (await createTenant("Mine mapping")).accountId;
-  await connectAccountToSimulator(accountId, sim());
-});
+const { sim, a } = installPsaTenants({ name: "Mine mapping", freshEachTest: true });
+const accountId = () => a().accountId;
 
 /** A user of this test's tenant with `email` (unique across tenants: an earlier test's holder gives it up). */
 async function userWithEmail(email: string): Promise<Viewer> {
   await db.user.updateMany({ where: { email }, data: { email: `released-${randomUUID()}@example.test` } });
-  const user = await addUser(accountId);
+  const user = await addUser(accountId());
   await db.user.update({ where: { id: user.id }, data: { email } });
   return viewerOf({ ...user, email });
 }
@@ -39,7 +33,7 @@ const memberListCalls = () => sim().requests.filter((request) => request.path.en
 describe("resolveViewerMember", () => {
   it("matches by email, stores the match and then answers from the user row without asking the PSA", async () => {
     const viewer = await userWithEmail(`junior@demo-msp.test`);
-    const provider = await requirePsaProvider(accountId);
+    const provider = await requirePsaProvider(accountId());
     expect(await resolveViewerMember(viewer, provider)).toEqual({ id: "176", identifier: "jjunior", name: "Jamie Junior" });
     expect(await storedMember(viewer)).toEqual({ psaMemberId: "176", psaMemberIdentifier: "jjunior", psaMemberOverride: false });
 
@@ -51,12 +45,12 @@ describe("resolveViewerMember", () => {
 
   it("matches by identifier = the email's local part when no email matches", async () => {
     const viewer = await userWithEmail(`tlee@identifier-match.test`);
-    expect(await resolveViewerMember(viewer, await requirePsaProvider(accountId))).toEqual({ id: "180", identifier: "tlee", name: "Taylor Lee" });
+    expect(await resolveViewerMember(viewer, await requirePsaProvider(accountId()))).toEqual({ id: "180", identifier: "tlee", name: "Taylor Lee" });
     expect((await storedMember(viewer)).psaMemberIdentifier).toBe("tlee");
   });
 
   it("answers null and stores nothing when no active member matches", async () => {
-    const provider = await requirePsaProvider(accountId);
+    const provider = await requirePsaProvider(accountId());
     const nobody = await userWithEmail(`nobody@no-match.test`);
     // mgarcia exists but is inactive.
     const former = await userWithEmail(`mgarcia@inactive-match.test`);
@@ -68,7 +62,7 @@ describe("resolveViewerMember", () => {
   it("throws the PSA's error when the key may not list members", async () => {
     const viewer = await userWithEmail(`senior@demo-msp.test`);
     sim().setTraps({ forbiddenLists: ["members"] });
-    await expect(resolveViewerMember(viewer, await requirePsaProvider(accountId))).rejects.toMatchObject({ name: "PsaError", failure: "forbidden" });
+    await expect(resolveViewerMember(viewer, await requirePsaProvider(accountId()))).rejects.toMatchObject({ name: "PsaError", failure: "forbidden" });
   });
 });
 
@@ -77,11 +71,11 @@ describe("setViewerMemberOverride", () => {
     const viewer = await userWithEmail(`junior@demo-msp.test`);
     expect(await setViewerMemberOverride(viewer, "177")).toEqual({ id: "177", identifier: "ssenior", name: "Sam Senior" });
     expect(await storedMember(viewer)).toEqual({ psaMemberId: "177", psaMemberIdentifier: "ssenior", psaMemberOverride: true });
-    expect(await resolveViewerMember(viewer, await requirePsaProvider(accountId))).toMatchObject({ id: "177", identifier: "ssenior" });
+    expect(await resolveViewerMember(viewer, await requirePsaProvider(accountId()))).toMatchObject({ id: "177", identifier: "ssenior" });
 
     expect(await setViewerMemberOverride(viewer, null)).toBeNull();
     expect(await storedMember(viewer)).toEqual({ psaMemberId: null, psaMemberIdentifier: null, psaMemberOverride: false });
-    expect(await resolveViewerMember(viewer, await requirePsaProvider(accountId))).toMatchObject({ id: "176", identifier: "jjunior" });
+    expect(await resolveViewerMember(viewer, await requirePsaProvider(accountId()))).toMatchObject({ id: "176", identifier: "jjunior" });
   });
 
   it("refuses an unknown or inactive member with 422 and keeps what was stored", async () => {

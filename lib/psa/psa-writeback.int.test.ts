@@ -1,6 +1,6 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { installConnectWiseSimulator, connectAccountToSimulator } from "@/tests/helpers/psa";
-import { createSessionFor, createTenant, viewerOf, type TestTenant, type TestUser } from "@/tests/helpers/tenant";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { connectAccountToSimulator, createConnectedTenant, installPsaTenants } from "@/tests/helpers/psa";
+import { createSessionFor, createTenant, viewerOf, type TestUser } from "@/tests/helpers/tenant";
 import { addUser } from "@/tests/helpers/users";
 
 // The simulator is on loopback over http: allowed for tests only, before lib/env is first read.
@@ -23,17 +23,8 @@ const PACKAGE = "## Problem\nP\n## What we've confirmed\n- C\n## What we've trie
 const TICKET = 48233;
 const SKIPPED_RESOLVED = "No resolved status is configured in Settings → PSA, so the ticket's status was left as it was.";
 
-const sim = installConnectWiseSimulator();
-let tenant: TestTenant;
-let other: TestTenant;
-
-beforeAll(async () => {
-  tenant = await createTenant("Writeback MSP");
-  other = await createTenant("Other MSP");
-  await connectAccountToSimulator(tenant.accountId, sim());
-});
+const { sim, a: tenant, unconnected: other } = installPsaTenants({ name: "Writeback" });
 beforeEach(async () => {
-  sim().reset();
   await setTargets(null, null);
   vi.spyOn(console, "warn").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
@@ -43,13 +34,13 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const engineer = () => viewerOf(tenant.engineer);
+const engineer = () => viewerOf(tenant().engineer);
 
 async function setTargets(resolved: number | null, escalated: number | null) {
-  await updatePreferences(viewerOf(tenant.owner), { cw_resolved_status_id: resolved, cw_escalated_status_id: escalated });
+  await updatePreferences(viewerOf(tenant().owner), { cw_resolved_status_id: resolved, cw_escalated_status_id: escalated });
 }
 
-async function linkedSession(user: TestUser = tenant.engineer, ticket = TICKET) {
+async function linkedSession(user: TestUser = tenant().engineer, ticket = TICKET) {
   const session = await createSessionFor(user, { title: "Outlook prompts" });
   return db.aiSession.update({ where: { id: session.id }, data: { psaTicketId: String(ticket), psaTicketRef: `CW #${ticket}` } });
 }
@@ -191,7 +182,7 @@ describe("resolve (E4) with a linked ticket", () => {
     sim().setTraps({ failNext: { count: 1, status: 500 } });
     const failure = await failureOf(postResolutionNote(engineer(), session.id, { markdown: NOTE }));
     // As if the POST had landed but its answer never arrived, stored the way ConnectWise flattens newlines.
-    const provider = (await loadPsaProvider(tenant.accountId))!;
+    const provider = (await loadPsaProvider(tenant().accountId))!;
     const landed = await provider.addNote(String(TICKET), { kind: "resolution", text: NOTE.replace(/\n+/g, " ") });
 
     const retried = await retryPsaPost(engineer(), { sessionId: session.id, postId: String(failure.publicDetails!.psa_post_id) });
@@ -223,7 +214,7 @@ describe("resolve (E4) with a linked ticket", () => {
 
 describe("resolve without a PSA post", () => {
   it("keeps an unlinked session's note local and never calls the PSA", async () => {
-    const session = await createSessionFor(tenant.engineer);
+    const session = await createSessionFor(tenant().engineer);
     const result = await postResolutionNote(engineer(), session.id, { markdown: NOTE });
     expect(result).toMatchObject({ outcome: "resolved_local", psa: null });
     expect(sim().requests).toHaveLength(0);
@@ -231,8 +222,8 @@ describe("resolve without a PSA post", () => {
   });
 
   it("resolves a linked session of an account without a PSA connection locally, saying why", async () => {
-    const session = await linkedSession(other.engineer);
-    const result = await postResolutionNote(viewerOf(other.engineer), session.id, { markdown: NOTE });
+    const session = await linkedSession(other().engineer);
+    const result = await postResolutionNote(viewerOf(other().engineer), session.id, { markdown: NOTE });
     expect(result).toMatchObject({ outcome: "resolved_local", status: "resolved", psa: { posted: false, reason: NOT_CONNECTED } });
     expect(await db.sessionDocumentation.findUniqueOrThrow({ where: { id: result.documentation_id } })).toMatchObject({ psaPostStatus: "local", psaDetail: { posted: false, reason: NOT_CONNECTED } });
     expect(await db.psaPost.count({ where: { sessionId: session.id } })).toBe(0);
@@ -284,20 +275,20 @@ describe("escalate (F1) with a linked ticket", () => {
     expect(failure.publicDetails).toMatchObject({ session_status: "escalated", failed_step: "note" });
     expect((await db.aiSession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("escalated");
     expect(await db.sessionHandoff.count({ where: { sessionId: session.id } })).toBe(1);
-    expect((await db.appNotification.findMany({ where: { sessionId: session.id } })).map((bell) => bell.userId).sort()).toEqual([tenant.owner.id, tenant.admin.id].sort());
+    expect((await db.appNotification.findMany({ where: { sessionId: session.id } })).map((bell) => bell.userId).sort()).toEqual([tenant().owner.id, tenant().admin.id].sort());
     expect(notesWith(PACKAGE)).toHaveLength(0);
 
     const postId = String(failure.publicDetails!.psa_post_id);
-    expect(await getLatestPsaPost(viewerOf(tenant.admin), session.id)).toMatchObject({ status: "failed", can_retry: true });
-    await expect(retryPsaPost(viewerOf(tenant.viewer), { sessionId: session.id, postId })).rejects.toMatchObject({ code: "forbidden" });
-    const retried = await retryPsaPost(viewerOf(tenant.admin), { sessionId: session.id, postId });
+    expect(await getLatestPsaPost(viewerOf(tenant().admin), session.id)).toMatchObject({ status: "failed", can_retry: true });
+    await expect(retryPsaPost(viewerOf(tenant().viewer), { sessionId: session.id, postId })).rejects.toMatchObject({ code: "forbidden" });
+    const retried = await retryPsaPost(viewerOf(tenant().admin), { sessionId: session.id, postId });
     expect(retried).toMatchObject({ outcome: "escalated", session_status: "escalated", psa: { posted: true, verified_status: { id: "104" } } });
     expect(notesWith(PACKAGE)).toHaveLength(1);
     expect(notesWith(PACKAGE)[0]).toMatchObject({ internalAnalysisFlag: true, resolutionFlag: false });
   });
 
   it("keeps an unlinked escalation local and never calls the PSA", async () => {
-    const session = await createSessionFor(tenant.engineer);
+    const session = await createSessionFor(tenant().engineer);
     const result = await escalate(session.id);
     expect(result).toMatchObject({ outcome: "escalated_local", psa: null });
     expect(await db.sessionDocumentation.findFirstOrThrow({ where: { sessionId: session.id } })).toMatchObject({ psaPostStatus: "local" });
@@ -306,7 +297,7 @@ describe("escalate (F1) with a linked ticket", () => {
 });
 
 describe("who may retry", () => {
-  async function failedResolution(user: TestUser = tenant.engineer) {
+  async function failedResolution(user: TestUser = tenant().engineer) {
     const session = await linkedSession(user);
     sim().setTraps({ failNext: { count: 1, status: 500 } });
     const failure = await failureOf(postResolutionNote(viewerOf(user), session.id, { markdown: NOTE }));
@@ -315,16 +306,16 @@ describe("who may retry", () => {
 
   it("is not found for another tenant, another session's post, or a teammate who can't see the session", async () => {
     const { session, postId } = await failedResolution();
-    const elsewhere = await createSessionFor(tenant.engineer);
-    await expect(retryPsaPost(viewerOf(other.owner), { sessionId: session.id, postId })).rejects.toMatchObject({ code: "not_found" });
+    const elsewhere = await createSessionFor(tenant().engineer);
+    await expect(retryPsaPost(viewerOf(other().owner), { sessionId: session.id, postId })).rejects.toMatchObject({ code: "not_found" });
     await expect(retryPsaPost(engineer(), { sessionId: elsewhere.id, postId })).rejects.toMatchObject({ code: "not_found" });
-    await expect(retryPsaPost(viewerOf(tenant.admin), { sessionId: session.id, postId })).rejects.toMatchObject({ code: "not_found" });
+    await expect(retryPsaPost(viewerOf(tenant().admin), { sessionId: session.id, postId })).rejects.toMatchObject({ code: "not_found" });
     expect(await db.psaPost.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({ status: "failed", attempts: 1 });
     expect(notesWith(NOTE)).toHaveLength(0);
   });
 
   it("is forbidden for the escalator once a senior picked the session up (the package is theirs now)", async () => {
-    const senior = await addUser(tenant.accountId, { role: "engineer", label: "senior" });
+    const senior = await addUser(tenant().accountId, { role: "engineer", label: "senior" });
     const session = await linkedSession();
     sim().setTraps({ failNext: { count: 1, status: 500 } });
     const failure = await failureOf(createHandoff(engineer(), { sessionId: session.id, intent: "escalate", reason: "Help", packageMarkdown: PACKAGE }));
@@ -335,8 +326,7 @@ describe("who may retry", () => {
   });
 
   it("answers conflict when the account is no longer connected, without an attempt", async () => {
-    const lone = await createTenant("Disconnecting MSP");
-    await connectAccountToSimulator(lone.accountId, sim());
+    const lone = await createConnectedTenant("Disconnecting MSP", sim());
     const { session, postId } = await failedResolution(lone.engineer);
     await db.psaConnection.delete({ where: { accountId: lone.accountId } });
     await expect(retryPsaPost(viewerOf(lone.engineer), { sessionId: session.id, postId })).rejects.toMatchObject({ code: "conflict", message: NOT_CONNECTED });

@@ -1,4 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { installPsaTenants } from "@/tests/helpers/psa";
+import { viewerOf } from "@/tests/helpers/tenant";
+import { SIM_TICKETS } from "@/tests/fakes/connectwise/simulator";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 vi.hoisted(() => {
@@ -9,21 +12,8 @@ const { NOT_CONNECTED } = await import("@/lib/psa/account-provider");
 const { loadTicketLists, loadTicketResults } = await import("@/app/(app)/tickets/load-ticket-page");
 const { loadTicketPanel } = await import("@/app/(app)/tickets/load-ticket-panel");
 const { parseTicketSearch } = await import("@/app/(app)/tickets/parse-ticket-search");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createTenant, viewerOf } = await import("@/tests/helpers/tenant");
-const { SIM_TICKETS } = await import("@/tests/fakes/connectwise/simulator");
 
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
-
-const sim = installConnectWiseSimulator();
-let a: Tenant;
-let unconnected: Tenant;
-beforeAll(async () => {
-  a = await createTenant("Tickets page A");
-  unconnected = await createTenant("Tickets page none");
-  await connectAccountToSimulator(a.accountId, sim());
-});
-beforeEach(() => sim().reset());
+const { sim, a, unconnected } = installPsaTenants({ name: "Tickets page" });
 
 describe("parseTicketSearch", () => {
   it("keeps the valid filters, drops a bad one with the reason, and reads the open ticket", () => {
@@ -45,7 +35,7 @@ describe("parseTicketSearch", () => {
 
 describe("the page's lists", () => {
   it("offers status names across boards without a board, and the board's own active statuses with one", async () => {
-    const across = await loadTicketLists(viewerOf(a.engineer), {}, true);
+    const across = await loadTicketLists(viewerOf(a().engineer), {}, true);
     const names = across.statuses.items.map((status) => status.name);
     expect(names.filter((name) => name === "Escalated")).toHaveLength(1);
     expect(names).toEqual(expect.arrayContaining(["New", "In Progress", "Escalated", "Resolved"]));
@@ -54,26 +44,26 @@ describe("the page's lists", () => {
     expect(across.companies.items.some((company) => company.name === "Northwind Dental")).toBe(true);
     expect(across.priorities.items.length).toBeGreaterThan(0);
 
-    const helpDesk = await loadTicketLists(viewerOf(a.engineer), { board_id: "1" }, true);
+    const helpDesk = await loadTicketLists(viewerOf(a().engineer), { board_id: "1" }, true);
     expect(helpDesk.statuses.items.map((status) => status.name)).toEqual(["New", "In Progress", "Waiting on Customer", "Escalated", "Resolved", ">Closed"]);
   });
 
   it("doesn't read priorities for a viewer, who can't create tickets", async () => {
-    const lists = await loadTicketLists(viewerOf(a.viewer), {}, false);
+    const lists = await loadTicketLists(viewerOf(a().viewer), {}, false);
     expect(lists.priorities).toEqual({ items: [] });
     expect(lists.boards.items.length).toBeGreaterThan(0);
   });
 
   it("G5: a list the key may not read is empty with a hint, and the rest still loads", async () => {
     sim().setTraps({ forbiddenLists: ["members", "boards"] });
-    const lists = await loadTicketLists(viewerOf(a.engineer), {}, true);
+    const lists = await loadTicketLists(viewerOf(a().engineer), {}, true);
     expect(lists.members.items).toEqual([]);
     expect(lists.members.warning).toMatch(/may not read members/);
     expect(lists.boards.items).toEqual([]);
     expect(lists.boards.warning).toMatch(/may not read boards/);
     expect(lists.companies.items.length).toBeGreaterThan(0);
     // The search still answers, so the page can offer the boards seen on its tickets.
-    const results = await loadTicketResults(viewerOf(a.engineer), { board_id: "1" });
+    const results = await loadTicketResults(viewerOf(a().engineer), { board_id: "1" });
     expect(results.error).toBeUndefined();
     expect(results.items.every((ticket) => ticket.board?.name === "Help Desk")).toBe(true);
   });
@@ -81,31 +71,31 @@ describe("the page's lists", () => {
 
 describe("the page's results", () => {
   it("searches with the filters and says when there is a next page", async () => {
-    const results = await loadTicketResults(viewerOf(a.engineer), { q: "Outlook prompts" });
+    const results = await loadTicketResults(viewerOf(a().engineer), { q: "Outlook prompts" });
     expect(results.items.map((ticket) => ticket.id)).toEqual([String(SIM_TICKETS.outlookPasswordPrompts)]);
     expect(results.next_page).toBeNull();
-    const all = await loadTicketResults(viewerOf(a.engineer), {});
+    const all = await loadTicketResults(viewerOf(a().engineer), {});
     expect(all.items).toHaveLength(25);
     expect(all.next_page).toBe(2);
   });
 
   it("turns a failed search into its message, not a failed page", async () => {
     sim().setTraps({ failNext: { count: 3, status: 500 } });
-    const results = await loadTicketResults(viewerOf(a.engineer), {});
+    const results = await loadTicketResults(viewerOf(a().engineer), {});
     expect(results).toMatchObject({ items: [], next_page: null });
     expect(results.error).toMatch(/ConnectWise/);
   });
 
   it("says how to connect when the account has no PSA connection", async () => {
-    expect(await loadTicketResults(viewerOf(unconnected.engineer), {})).toEqual({ items: [], next_page: null, error: NOT_CONNECTED });
-    const lists = await loadTicketLists(viewerOf(unconnected.engineer), {}, true);
+    expect(await loadTicketResults(viewerOf(unconnected().engineer), {})).toEqual({ items: [], next_page: null, error: NOT_CONNECTED });
+    const lists = await loadTicketLists(viewerOf(unconnected().engineer), {}, true);
     expect(lists.boards).toEqual({ items: [], error: NOT_CONNECTED });
   });
 });
 
 describe("the detail panel", () => {
   it("reads the ticket with its notes, assignees and its board's statuses", async () => {
-    const panel = await loadTicketPanel(viewerOf(a.viewer), String(SIM_TICKETS.vpnDisconnects));
+    const panel = await loadTicketPanel(viewerOf(a().viewer), String(SIM_TICKETS.vpnDisconnects));
     expect(panel.ticket).toMatchObject({ id: String(SIM_TICKETS.vpnDisconnects), board: { id: "1" }, owner: { identifier: "ssenior" } });
     expect(panel.resources.items.map((member) => member.identifier).sort()).toEqual(["jjunior", "ssenior"]);
     expect(panel.notes.items.length).toBeGreaterThan(0);
@@ -116,7 +106,7 @@ describe("the detail panel", () => {
   it("keeps the panel when only a part can't be read: notes fail with their message, assignees degrade to the owner", async () => {
     // Without schedule entries the provider reads co-assignees through the member list; without both, only the owner is known.
     sim().setTraps({ forbiddenLists: ["notes", "schedule", "members"] });
-    const panel = await loadTicketPanel(viewerOf(a.engineer), String(SIM_TICKETS.vpnDisconnects));
+    const panel = await loadTicketPanel(viewerOf(a().engineer), String(SIM_TICKETS.vpnDisconnects));
     expect(panel.ticket.id).toBe(String(SIM_TICKETS.vpnDisconnects));
     expect(panel.notes.items).toEqual([]);
     expect(panel.notes.error).toMatch(/403|permission|may not/i);
@@ -125,6 +115,6 @@ describe("the detail panel", () => {
   });
 
   it("throws for a ticket the PSA doesn't have, so the page can say so", async () => {
-    await expect(loadTicketPanel(viewerOf(a.engineer), "999999")).rejects.toMatchObject({ code: "not_found" });
+    await expect(loadTicketPanel(viewerOf(a().engineer), "999999")).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,4 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/tests/helpers/call-route";
+import { installPsaTenants } from "@/tests/helpers/psa";
+import { createSessionFor, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 vi.hoisted(() => {
@@ -8,30 +11,13 @@ vi.hoisted(() => {
 const { db } = await import("@/lib/db");
 const { changePsaTicketStatus } = await import("@/lib/psa/tickets/change-ticket-status");
 const statusRoute = await import("@/app/api/v1/psa/tickets/[id]/status/route");
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createSessionFor, createTenant, viewerOf } = await import("@/tests/helpers/tenant");
 
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
-
-const sim = installConnectWiseSimulator();
-const simB = installConnectWiseSimulator();
-let a: Tenant;
-let b: Tenant;
-let unconnected: Tenant;
-beforeAll(async () => {
-  a = await createTenant("Status A");
-  b = await createTenant("Status B");
-  unconnected = await createTenant("Status none");
-  await connectAccountToSimulator(a.accountId, sim());
-  await connectAccountToSimulator(b.accountId, simB());
-});
-beforeEach(() => sim().reset());
+const { sim, a, b, unconnected } = installPsaTenants({ name: "Status", withB: true });
 
 const KIOSK = "48210"; // Help Desk, New (101)
 
 /** A session of `tenant`'s engineer linked to `ticketId`. */
-async function linkedSession(tenant: Tenant, ticketId: string) {
+async function linkedSession(tenant: TestTenant, ticketId: string) {
   const session = await createSessionFor(tenant.engineer, { title: `Linked to ${ticketId}` });
   await db.aiSession.update({ where: { id: session.id }, data: { psaTicketId: ticketId, psaTicketRef: `CW #${ticketId}` } });
   return session.id;
@@ -44,25 +30,25 @@ const patchStatus = (as: string, id: string, body: unknown) => callRoute(statusR
 
 describe("G3 status change, verified", () => {
   it("moves the ticket, answers the verified status and its id, and records it on linked sessions", async () => {
-    const mine = await linkedSession(a, KIOSK);
-    const theirs = await linkedSession(b, KIOSK);
-    const response = await patchStatus(a.engineer.id, KIOSK, { status_id: "102" });
+    const mine = await linkedSession(a(), KIOSK);
+    const theirs = await linkedSession(b(), KIOSK);
+    const response = await patchStatus(a().engineer.id, KIOSK, { status_id: "102" });
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ new_status: "In Progress", new_status_id: "102", ticket: { id: KIOSK, status: { id: "102", name: "In Progress" } } });
     expect(sim().ticket(Number(KIOSK))).toMatchObject({ status: { id: 102 } });
 
     const [step] = await psaSteps(mine);
-    expect(step).toMatchObject({ userId: a.engineer.id, content: expect.stringContaining("In Progress") });
+    expect(step).toMatchObject({ userId: a().engineer.id, content: expect.stringContaining("In Progress") });
     expect(step!.metadata).toMatchObject({ type: "psa_write", action: "status", ticket_id: KIOSK, ok: true });
     // Tenant B's session linked to its own ticket 48210 hears nothing of A's write.
     expect(await psaSteps(theirs)).toEqual([]);
   });
 
   it("turns the silent foreign-status trap into a 502 a person understands, recorded on the timeline", async () => {
-    const linked = await linkedSession(a, KIOSK);
+    const linked = await linkedSession(a(), KIOSK);
     // 202 is "Escalated" on the Escalations board; ConnectWise answers 200 and keeps "New".
-    const response = await patchStatus(a.engineer.id, KIOSK, { status_id: "202" });
+    const response = await patchStatus(a().engineer.id, KIOSK, { status_id: "202" });
     expect(response.status).toBe(502);
     const { error } = await response.json();
     expect(error.code).toBe("upstream");
@@ -79,32 +65,32 @@ describe("G3 status change, verified", () => {
 
   it("gives the same readable 502 when the PSA refuses the foreign status outright", async () => {
     sim().setTraps({ patchForeignStatus: "reject" });
-    const error = await changePsaTicketStatus(viewerOf(a.engineer), KIOSK, "202").catch((thrown: unknown) => thrown);
+    const error = await changePsaTicketStatus(viewerOf(a().engineer), KIOSK, "202").catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ code: "upstream", failure: "rejected", message: expect.stringContaining("not on this ticket's board") });
   });
 
   it("answers 404 for a ticket the PSA doesn't have", async () => {
-    const response = await patchStatus(a.engineer.id, "99999", { status_id: "102" });
+    const response = await patchStatus(a().engineer.id, "99999", { status_id: "102" });
     expect(response.status).toBe(404);
   });
 
   it("refuses viewers (403) and bad input (422) without a request to the PSA", async () => {
     for (const [as, body, status] of [
-      [a.viewer.id, { status_id: "102" }, 403],
-      [a.engineer.id, {}, 422],
-      [a.engineer.id, { status_id: "In Progress" }, 422],
-      [a.engineer.id, { status_id: 102 }, 422],
+      [a().viewer.id, { status_id: "102" }, 403],
+      [a().engineer.id, {}, 422],
+      [a().engineer.id, { status_id: "In Progress" }, 422],
+      [a().engineer.id, { status_id: 102 }, 422],
     ] as const) {
       const response = await patchStatus(as, KIOSK, body);
       expect(response.status).toBe(status);
     }
-    expect((await patchStatus(a.engineer.id, "abc", { status_id: "102" })).status).toBe(422);
+    expect((await patchStatus(a().engineer.id, "abc", { status_id: "102" })).status).toBe(422);
     expect(sim().requests).toEqual([]);
     expect(sim().ticket(Number(KIOSK))).toMatchObject({ status: { id: 101 } });
   });
 
   it("answers 409 NOT_CONNECTED for an account without a PSA connection", async () => {
-    const response = await patchStatus(unconnected.engineer.id, KIOSK, { status_id: "102" });
+    const response = await patchStatus(unconnected().engineer.id, KIOSK, { status_id: "102" });
     expect(response.status).toBe(409);
     expect((await response.json()).error.code).toBe("conflict");
   });

@@ -1,4 +1,6 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/tests/helpers/call-route";
+import { installPsaTenants } from "@/tests/helpers/psa";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 vi.hoisted(() => {
@@ -6,28 +8,15 @@ vi.hoisted(() => {
 });
 
 const ticketsRoute = await import("@/app/api/v1/psa/tickets/route");
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createTenant } = await import("@/tests/helpers/tenant");
 
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
-
-const sim = installConnectWiseSimulator();
-let a: Tenant;
-let unconnected: Tenant;
-beforeAll(async () => {
-  a = await createTenant("Create ticket A");
-  unconnected = await createTenant("Create ticket none");
-  await connectAccountToSimulator(a.accountId, sim());
-});
-beforeEach(() => sim().reset());
+const { sim, a, unconnected } = installPsaTenants({ name: "Create ticket" });
 
 const create = (as: string, body: unknown) => callRoute(ticketsRoute.POST, "POST", { as, body });
 const ticketPosts = () => sim().requests.filter((request) => request.method === "POST" && request.path.endsWith("/service/tickets"));
 
 describe("G6 POST /api/v1/psa/tickets", () => {
   it("creates the ticket in the PSA with board, company, status, priority and description (201)", async () => {
-    const response = await create(a.engineer.id, {
+    const response = await create(a().engineer.id, {
       summary: "  Reception printer offline  ",
       board_id: "1",
       company_id: "250",
@@ -49,13 +38,13 @@ describe("G6 POST /api/v1/psa/tickets", () => {
   });
 
   it("takes the board's default status when none is given", async () => {
-    const response = await create(a.admin.id, { summary: "Default status", board_id: "2", company_id: "251" });
+    const response = await create(a().admin.id, { summary: "Default status", board_id: "2", company_id: "251" });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ status: { id: "201", name: "New" } });
   });
 
   it("answers a status from another board, which ConnectWise refuses on create, with 422 and its message", async () => {
-    const response = await create(a.engineer.id, { summary: "Wrong board status", board_id: "1", company_id: "250", status_id: "202" });
+    const response = await create(a().engineer.id, { summary: "Wrong board status", board_id: "1", company_id: "250", status_id: "202" });
     expect(response.status).toBe(422);
     expect((await response.json()).error).toMatchObject({ code: "invalid", message: expect.stringContaining("ConnectWise") });
   });
@@ -69,19 +58,19 @@ describe("G6 POST /api/v1/psa/tickets", () => {
     { summary: "Bad company", board_id: "1", company_id: 250 },
     { summary: "Bad priority", board_id: "1", company_id: "250", priority_id: "high" },
   ])("refuses %o with 422, sending nothing to the PSA", async (body) => {
-    const response = await create(a.engineer.id, body);
+    const response = await create(a().engineer.id, body);
     expect(response.status).toBe(422);
     expect((await response.json()).error.code).toBe("invalid");
     expect(sim().requests).toEqual([]);
   });
 
   it("refuses viewers with 403 and creates nothing", async () => {
-    expect((await create(a.viewer.id, { summary: "Viewer ticket", board_id: "1", company_id: "250" })).status).toBe(403);
+    expect((await create(a().viewer.id, { summary: "Viewer ticket", board_id: "1", company_id: "250" })).status).toBe(403);
     expect(ticketPosts()).toEqual([]);
   });
 
   it("answers 409 NOT_CONNECTED for an account without a PSA connection", async () => {
-    const response = await create(unconnected.engineer.id, { summary: "Nowhere", board_id: "1", company_id: "250" });
+    const response = await create(unconnected().engineer.id, { summary: "Nowhere", board_id: "1", company_id: "250" });
     expect(response.status).toBe(409);
     expect((await response.json()).error.message).toContain("Settings → PSA");
   });

@@ -1,4 +1,8 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/tests/helpers/call-route";
+import { installPsaTenants } from "@/tests/helpers/psa";
+import { viewerOf } from "@/tests/helpers/tenant";
+import { SIM_TICKET_SEEDS } from "@/tests/fakes/connectwise/simulator";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 vi.hoisted(() => {
@@ -9,29 +13,18 @@ const { db } = await import("@/lib/db");
 const { requirePsaProvider } = await import("@/lib/psa/account-provider");
 const { searchPsaTickets, NO_MEMBER_FOR_MINE } = await import("@/lib/psa/tickets/search-tickets");
 const ticketsRoute = await import("@/app/api/v1/psa/tickets/route");
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createTenant, viewerOf } = await import("@/tests/helpers/tenant");
-const { SIM_TICKET_SEEDS } = await import("@/tests/fakes/connectwise/simulator");
 
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
 type Ticket = Awaited<ReturnType<typeof searchPsaTickets>>["items"][number];
 
-const sim = installConnectWiseSimulator();
-let a: Tenant;
-let unconnected: Tenant;
+const { sim, a, unconnected } = installPsaTenants({ name: "Search" });
 /** A user of tenant A whose email is Sam Senior's in the PSA, so "mine" maps to ssenior (177). */
 let senior: { id: string; accountId: string; email: string; name: string; role: "engineer" };
 beforeAll(async () => {
-  a = await createTenant("Search A");
-  unconnected = await createTenant("Search none");
-  await connectAccountToSimulator(a.accountId, sim());
-  const user = await db.user.create({ data: { accountId: a.accountId, email: "senior@demo-msp.test", name: "Sam", role: "engineer" } });
-  senior = { id: user.id, accountId: a.accountId, email: user.email, name: user.name, role: "engineer" };
+  const user = await db.user.create({ data: { accountId: a().accountId, email: "senior@demo-msp.test", name: "Sam", role: "engineer" } });
+  senior = { id: user.id, accountId: a().accountId, email: user.email, name: user.name, role: "engineer" };
 });
-beforeEach(() => sim().reset());
 
-const search = (input: Parameters<typeof searchPsaTickets>[1], user = a.viewer) => searchPsaTickets(viewerOf(user), input);
+const search = (input: Parameters<typeof searchPsaTickets>[1], user = a().viewer) => searchPsaTickets(viewerOf(user), input);
 const ids = (items: Ticket[]) => items.map((ticket) => ticket.id).sort();
 const seeded = (filter: (seed: (typeof SIM_TICKET_SEEDS)[number]) => boolean) => SIM_TICKET_SEEDS.filter(filter).map((seed) => String(seed.id)).sort();
 
@@ -77,7 +70,7 @@ describe("G2 ticket search", () => {
   });
 
   it('answers "mine" without a mapped member with an empty page and a warning saying how to map one', async () => {
-    expect(await search({ assigned: "mine" }, a.engineer)).toEqual({ items: [], next_page: null, warning: NO_MEMBER_FOR_MINE });
+    expect(await search({ assigned: "mine" }, a().engineer)).toEqual({ items: [], next_page: null, warning: NO_MEMBER_FOR_MINE });
   });
 
   it("degrades a member filter to empty with a warning when the key may not read members", async () => {
@@ -101,7 +94,7 @@ describe("G2 ticket search", () => {
 
   it.each([`" or 1=1`, `') or ('1'='1`, `%`, `_`, `[a-z]*`])("treats %s as literal text: no error, only literal matches", async (text) => {
     expect((await search({ q: text })).items).toEqual([]);
-    const provider = await requirePsaProvider(a.accountId);
+    const provider = await requirePsaProvider(a().accountId);
     const planted = await provider.createTicket({ summary: `Literal ${text} here`, board_id: "1", company_id: "251" });
     expect(ids((await search({ q: text })).items)).toEqual([planted.id]);
     expect(ids((await search({ q: text, board_id: "1", assigned: "unassigned" })).items)).toEqual([planted.id]);
@@ -138,7 +131,7 @@ describe("G2 ticket search", () => {
 describe("GET /api/v1/psa/tickets", () => {
   it("lets a viewer search, with the issue's empty parameters meaning no filter", async () => {
     const response = await callRoute(ticketsRoute.GET, "GET", {
-      as: a.viewer.id,
+      as: a().viewer.id,
       query: { board_id: "2", status_name: "", company_id: "", assigned: "all", q: "", page: "1" },
     });
     expect(response.status).toBe(200);
@@ -156,14 +149,14 @@ describe("GET /api/v1/psa/tickets", () => {
     { q: "x".repeat(201) },
   ])("refuses %o with 422 and asks the PSA nothing", async (query) => {
     const before = sim().requests.length;
-    const response = await callRoute(ticketsRoute.GET, "GET", { as: a.viewer.id, query });
+    const response = await callRoute(ticketsRoute.GET, "GET", { as: a().viewer.id, query });
     expect(response.status).toBe(422);
     expect((await response.json()).error.code).toBe("invalid");
     expect(sim().requests.length).toBe(before);
   });
 
   it("answers 409 NOT_CONNECTED for an account without a PSA connection", async () => {
-    const response = await callRoute(ticketsRoute.GET, "GET", { as: unconnected.engineer.id });
+    const response = await callRoute(ticketsRoute.GET, "GET", { as: unconnected().engineer.id });
     expect(response.status).toBe(409);
     expect((await response.json()).error.code).toBe("conflict");
   });

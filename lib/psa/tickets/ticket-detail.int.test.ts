@@ -1,4 +1,7 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/tests/helpers/call-route";
+import { installPsaTenants } from "@/tests/helpers/psa";
+import { createSessionFor, type TestUser } from "@/tests/helpers/tenant";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 vi.hoisted(() => {
@@ -7,41 +10,26 @@ vi.hoisted(() => {
 
 const { db } = await import("@/lib/db");
 const ticketRoute = await import("@/app/api/v1/psa/tickets/[id]/route");
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createSessionFor, createTenant } = await import("@/tests/helpers/tenant");
 
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
-
-const sim = installConnectWiseSimulator();
-const simB = installConnectWiseSimulator();
-let a: Tenant;
-let b: Tenant;
-let unconnected: Tenant;
+const { sim, a, b, unconnected } = installPsaTenants({ name: "Detail", withB: true });
 const linked = {} as Record<"active" | "escalated" | "otherTenant", string>;
 beforeAll(async () => {
-  a = await createTenant("Detail A");
-  b = await createTenant("Detail B");
-  unconnected = await createTenant("Detail none");
-  await connectAccountToSimulator(a.accountId, sim());
-  await connectAccountToSimulator(b.accountId, simB());
-  const link = async (user: Tenant["engineer"], title: string, status: "active" | "escalated") => {
+  const link = async (user: TestUser, title: string, status: "active" | "escalated") => {
     const session = await createSessionFor(user, { title, status });
     await db.aiSession.update({ where: { id: session.id }, data: { psaTicketId: OUTLOOK, psaTicketRef: `CW #${OUTLOOK}` } });
     return session.id;
   };
-  linked.active = await link(a.engineer, "Outlook prompts (active)", "active");
-  linked.escalated = await link(a.engineer, "Outlook prompts (escalated)", "escalated");
-  linked.otherTenant = await link(b.engineer, "B's own 48233", "escalated");
+  linked.active = await link(a().engineer, "Outlook prompts (active)", "active");
+  linked.escalated = await link(a().engineer, "Outlook prompts (escalated)", "escalated");
+  linked.otherTenant = await link(b().engineer, "B's own 48233", "escalated");
 });
-beforeEach(() => sim().reset());
 
 const OUTLOOK = "48233";
 const read = (as: string, id = OUTLOOK) => callRoute(ticketRoute.GET, "GET", { as, params: { id } });
 
 describe("GET /api/v1/psa/tickets/[id]", () => {
   it("answers the PSA's ticket with the linked sessions the viewer may read", async () => {
-    const response = await read(a.engineer.id);
+    const response = await read(a().engineer.id);
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.ticket).toEqual({
@@ -63,38 +51,38 @@ describe("GET /api/v1/psa/tickets/[id]", () => {
   });
 
   it("shows a viewer only the linked sessions open to the whole account, never another tenant's", async () => {
-    const body = await (await read(a.viewer.id)).json();
+    const body = await (await read(a().viewer.id)).json();
     expect(body.linked_sessions).toEqual([{ id: linked.escalated, title: "Outlook prompts (escalated)", status: "escalated" }]);
   });
 
   it("answers 404 for a ticket the PSA doesn't have", async () => {
-    const response = await read(a.viewer.id, "99999");
+    const response = await read(a().viewer.id, "99999");
     expect(response.status).toBe(404);
     expect((await response.json()).error.code).toBe("not_found");
   });
 
   it("recovers from a 429 with Retry-After and from 500s", async () => {
     sim().setTraps({ rateLimit: { count: 1, retryAfterSeconds: 1 } });
-    expect((await read(a.viewer.id)).status).toBe(200);
+    expect((await read(a().viewer.id)).status).toBe(200);
     sim().setTraps({ failNext: { count: 2, status: 500 } });
-    expect((await read(a.viewer.id)).status).toBe(200);
+    expect((await read(a().viewer.id)).status).toBe(200);
     expect(sim().requests.filter((request) => request.path.endsWith(`/service/tickets/${OUTLOOK}`)).length).toBe(5);
   });
 
   it("answers 502 with the PSA's message when it keeps failing", async () => {
     sim().setTraps({ failNext: { count: 5, status: 500 } });
-    const response = await read(a.viewer.id);
+    const response = await read(a().viewer.id);
     expect(response.status).toBe(502);
     expect((await response.json()).error.message).toContain("ConnectWise answered 500");
   });
 
   it("refuses an id that is not a number with 422 before asking the PSA", async () => {
-    expect((await read(a.viewer.id, "48233 or 1=1")).status).toBe(422);
+    expect((await read(a().viewer.id, "48233 or 1=1")).status).toBe(422);
     expect(sim().requests).toEqual([]);
   });
 
   it("answers 409 NOT_CONNECTED without a connection and 401 signed out", async () => {
-    expect((await read(unconnected.viewer.id)).status).toBe(409);
+    expect((await read(unconnected().viewer.id)).status).toBe(409);
     expect((await callRoute(ticketRoute.GET, "GET", { params: { id: OUTLOOK } })).status).toBe(401);
   });
 });

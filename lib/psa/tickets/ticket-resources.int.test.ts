@@ -1,4 +1,7 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { callRoute } from "@/tests/helpers/call-route";
+import { installPsaTenants } from "@/tests/helpers/psa";
+import { createSessionFor, viewerOf } from "@/tests/helpers/tenant";
 
 // The simulator is on loopback over http: the test-only escape hatch, set before lib/env is read.
 vi.hoisted(() => {
@@ -9,25 +12,13 @@ const { db } = await import("@/lib/db");
 const { addPsaTicketResource, listPsaTicketResources, removePsaTicketResource } = await import("@/lib/psa/tickets/ticket-resources");
 const resourcesRoute = await import("@/app/api/v1/psa/tickets/[id]/resources/route");
 const resourceRoute = await import("@/app/api/v1/psa/tickets/[id]/resources/[member_id]/route");
-const { callRoute } = await import("@/tests/helpers/call-route");
-const { connectAccountToSimulator, installConnectWiseSimulator } = await import("@/tests/helpers/psa");
-const { createSessionFor, createTenant, viewerOf } = await import("@/tests/helpers/tenant");
 
-type Tenant = Awaited<ReturnType<typeof createTenant>>;
 type Json = Record<string, unknown>;
 
-const sim = installConnectWiseSimulator();
-let a: Tenant;
-let unconnected: Tenant;
-beforeAll(async () => {
-  a = await createTenant("Resources A");
-  unconnected = await createTenant("Resources none");
-  await connectAccountToSimulator(a.accountId, sim());
-});
-beforeEach(() => sim().reset());
+const { sim, a, unconnected } = installPsaTenants({ name: "Resources" });
 afterEach(() => vi.restoreAllMocks());
 
-const engineer = () => viewerOf(a.engineer);
+const engineer = () => viewerOf(a().engineer);
 const JJUNIOR = "176";
 const SSENIOR = "177";
 const TLEE = "180";
@@ -109,7 +100,7 @@ describe("G4 assignment", () => {
   });
 
   it("records assignment changes, not no-ops, on linked sessions' timelines", async () => {
-    const session = await createSessionFor(a.engineer, { title: "Outlook prompts" });
+    const session = await createSessionFor(a().engineer, { title: "Outlook prompts" });
     await db.aiSession.update({ where: { id: session.id }, data: { psaTicketId: OUTLOOK } });
     await addPsaTicketResource(engineer(), OUTLOOK, SSENIOR);
     await addPsaTicketResource(engineer(), OUTLOOK, SSENIOR);
@@ -130,30 +121,30 @@ describe("G4 assignment", () => {
 
 describe("/api/v1/psa/tickets/[id]/resources routes", () => {
   it("lists for a viewer, adds and removes for an engineer", async () => {
-    const list = await callRoute(resourcesRoute.GET, "GET", { as: a.viewer.id, params: { id: VPN } });
+    const list = await callRoute(resourcesRoute.GET, "GET", { as: a().viewer.id, params: { id: VPN } });
     expect(list.status).toBe(200);
     expect((await list.json()).items).toHaveLength(2);
 
-    const added = await callRoute(resourcesRoute.POST, "POST", { as: a.engineer.id, params: { id: VPN }, body: { member_id: TLEE } });
+    const added = await callRoute(resourcesRoute.POST, "POST", { as: a().engineer.id, params: { id: VPN }, body: { member_id: TLEE } });
     expect(added.status).toBe(200);
     expect(await added.json()).toMatchObject({ changed: true, via: "schedule_entry" });
     expect(entryMembers(VPN)).toEqual(["jjunior", "ssenior", "tlee"]);
 
-    const removed = await callRoute(resourceRoute.DELETE, "DELETE", { as: a.engineer.id, params: { id: VPN, member_id: TLEE } });
+    const removed = await callRoute(resourceRoute.DELETE, "DELETE", { as: a().engineer.id, params: { id: VPN, member_id: TLEE } });
     expect(removed.status).toBe(200);
     expect(await removed.json()).toMatchObject({ changed: true, via: "schedule_entry" });
     expect(entryMembers(VPN)).toEqual(["jjunior", "ssenior"]);
   });
 
   it("refuses viewers (403) and bad member ids (422) without writing", async () => {
-    expect((await callRoute(resourcesRoute.POST, "POST", { as: a.viewer.id, params: { id: VPN }, body: { member_id: TLEE } })).status).toBe(403);
-    expect((await callRoute(resourceRoute.DELETE, "DELETE", { as: a.viewer.id, params: { id: VPN, member_id: JJUNIOR } })).status).toBe(403);
-    expect((await callRoute(resourcesRoute.POST, "POST", { as: a.engineer.id, params: { id: VPN }, body: { member_id: "tlee" } })).status).toBe(422);
-    expect((await callRoute(resourceRoute.DELETE, "DELETE", { as: a.engineer.id, params: { id: VPN, member_id: "x" } })).status).toBe(422);
+    expect((await callRoute(resourcesRoute.POST, "POST", { as: a().viewer.id, params: { id: VPN }, body: { member_id: TLEE } })).status).toBe(403);
+    expect((await callRoute(resourceRoute.DELETE, "DELETE", { as: a().viewer.id, params: { id: VPN, member_id: JJUNIOR } })).status).toBe(403);
+    expect((await callRoute(resourcesRoute.POST, "POST", { as: a().engineer.id, params: { id: VPN }, body: { member_id: "tlee" } })).status).toBe(422);
+    expect((await callRoute(resourceRoute.DELETE, "DELETE", { as: a().engineer.id, params: { id: VPN, member_id: "x" } })).status).toBe(422);
     expect(sim().requests).toEqual([]);
   });
 
   it("answers 409 NOT_CONNECTED for an account without a PSA connection", async () => {
-    expect((await callRoute(resourcesRoute.GET, "GET", { as: unconnected.viewer.id, params: { id: VPN } })).status).toBe(409);
+    expect((await callRoute(resourcesRoute.GET, "GET", { as: unconnected().viewer.id, params: { id: VPN } })).status).toBe(409);
   });
 });

@@ -1,5 +1,5 @@
 import { ownerOrAdminOnly, type MatrixFixture, type MatrixRow } from "@/tests/authz/expectations";
-import { connectAccountToSimulator } from "@/tests/helpers/psa";
+import { connectAccountToSimulator, connectionBodyFor } from "@/tests/helpers/psa";
 
 /**
  * Puts both tenants' connections back on their own simulators. The PUT and DELETE rows send one
@@ -11,26 +11,14 @@ async function reconnectBoth(f: MatrixFixture): Promise<void> {
   await connectAccountToSimulator(f.b.accountId, f.psa.b.sim);
 }
 
-/** Tenant A's own simulator settings: a real replacement (keys re-sealed, test result cleared), harmless for A. */
-function bodyForA(f: MatrixFixture) {
-  const { url, credentials } = f.psa.a.sim;
-  return {
-    provider: "connectwise",
-    site_url: url,
-    company_id: credentials.companyId,
-    public_key: credentials.publicKey,
-    private_key: credentials.privateKey,
-    client_id: credentials.clientId,
-  };
-}
-
 // Connection settings are owner/admin (SPEC A3); B's owner reaches only B's own connection.
 export const rows: Record<string, MatrixRow> = {
   "GET /api/v1/psa/connection": { expect: ownerOrAdminOnly(200) },
   "PUT /api/v1/psa/connection": {
     request: async (f) => {
       await reconnectBoth(f);
-      return { body: bodyForA(f) };
+      // Tenant A's own simulator settings: a real replacement (keys re-sealed, test result cleared), harmless for A.
+      return { body: connectionBodyFor(f.psa.a.sim) };
     },
     expect: ownerOrAdminOnly(200),
   },

@@ -24,6 +24,13 @@ export function createSerializer(state: SimState, api: string) {
   const memberRef = (value: SeedMember) => ({ id: value.id, identifier: value.identifier, name: memberName(value), _info: { member_href: `${api}/system/members/${value.id}` } });
   const typeRef = (value: SeedScheduleType) => ({ id: value.id, identifier: value.identifier, name: value.name, _info: { type_href: `${api}/schedule/types/${value.id}` } });
   const maybe = <T, R>(value: T | undefined, to: (value: T) => R): R | null => (value ? to(value) : null);
+  /** The display flags both note endpoints answer, in their order. */
+  const noteFlags = (record: NoteRecord) => ({
+    detailDescriptionFlag: record.detailDescriptionFlag,
+    internalAnalysisFlag: record.internalAnalysisFlag,
+    resolutionFlag: record.resolutionFlag,
+    issueFlag: record.issueFlag,
+  });
 
   return {
     ticket(record: TicketRecord): Json {
@@ -56,18 +63,14 @@ export function createSerializer(state: SimState, api: string) {
       };
     },
     note(record: NoteRecord): Json {
-      const author = member(record.memberId);
       return {
         id: record.id,
         ticketId: record.ticketId,
         text: record.text,
-        detailDescriptionFlag: record.detailDescriptionFlag,
-        internalAnalysisFlag: record.internalAnalysisFlag,
-        resolutionFlag: record.resolutionFlag,
-        issueFlag: record.issueFlag,
+        ...noteFlags(record),
         customerUpdatedFlag: record.customerUpdatedFlag,
         processNotifications: record.processNotifications,
-        member: maybe(author, memberRef),
+        member: maybe(member(record.memberId), memberRef),
         dateCreated: record.dateCreated,
         createdBy: record.createdBy,
         internalFlag: record.internalAnalysisFlag,
@@ -77,18 +80,14 @@ export function createSerializer(state: SimState, api: string) {
     },
     /** `allNotes` rows: ServiceTicketNote, a read-only union (here: the ticket notes only). */
     allNote(record: NoteRecord, ticket: TicketRecord): Json {
-      const author = member(record.memberId);
       return {
         id: record.id,
         ticket: { id: ticket.id, summary: ticket.summary },
         text: record.text,
         noteType: "TicketNote",
-        detailDescriptionFlag: record.detailDescriptionFlag,
-        internalAnalysisFlag: record.internalAnalysisFlag,
-        resolutionFlag: record.resolutionFlag,
-        issueFlag: record.issueFlag,
+        ...noteFlags(record),
         isMarkdownFlag: false,
-        member: maybe(author, memberRef),
+        member: maybe(member(record.memberId), memberRef),
         _info: { lastUpdated: record.dateCreated, updatedBy: record.createdBy, dateCreated: record.dateCreated, createdBy: record.createdBy },
       };
     },
