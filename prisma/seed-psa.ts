@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { sealSecret } from "@/lib/psa/secret-box";
+import { sealSecret } from "@/lib/crypto/secret-box";
 import { demoAccount } from "./seed-data";
 
 /** The ConnectWise simulator `npm run dev` started, as the demo tenant's PSA. */

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { createPsaProvider } from "@/lib/psa/create-provider";
 import type { PsaProvider } from "@/lib/psa/provider";
-import { openSecret } from "@/lib/psa/secret-box";
+import { openSecret } from "@/lib/crypto/secret-box";
 
 export const NOT_CONNECTED = "This account has no PSA connection yet. An owner or admin can connect ConnectWise in Settings → PSA.";
 

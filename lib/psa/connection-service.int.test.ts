@@ -10,7 +10,7 @@ vi.hoisted(() => {
 });
 
 const { db } = await import("@/lib/db");
-const { openSecret } = await import("@/lib/psa/secret-box");
+const { openSecret } = await import("@/lib/crypto/secret-box");
 const connectionRoute = await import("@/app/api/v1/psa/connection/route");
 const testRoute = await import("@/app/api/v1/psa/connection/test/route");
 

@@ -10,7 +10,7 @@ import {
   type PsaConnectionView,
   type SealedConnectionRow,
 } from "@/lib/psa/connection-view";
-import { openSecret, sealSecret } from "@/lib/psa/secret-box";
+import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
 
 export type { PsaConnectionStatus, PsaConnectionView };
 

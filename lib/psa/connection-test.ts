@@ -5,7 +5,7 @@ import { NOT_CONNECTED } from "@/lib/psa/account-provider";
 import type { PsaClientOptions } from "@/lib/psa/connection-config";
 import { sealedConnectionSelect, toConnectionView, type PsaConnectionView } from "@/lib/psa/connection-view";
 import { createPsaProvider } from "@/lib/psa/create-provider";
-import { openSecret } from "@/lib/psa/secret-box";
+import { openSecret } from "@/lib/crypto/secret-box";
 
 const MAX_MESSAGE = 500;
 

@@ -1,5 +1,5 @@
 import type { PsaProviderKind } from "@/lib/psa/provider";
-import { openSecret } from "@/lib/psa/secret-box";
+import { openSecret } from "@/lib/crypto/secret-box";
 
 /** The stored row as the connection service reads it (keys still sealed). */
 export type SealedConnectionRow = {

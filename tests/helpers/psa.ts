@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "@/lib/db";
-import { sealSecret } from "@/lib/psa/secret-box";
+import { sealSecret } from "@/lib/crypto/secret-box";
 import { startConnectWiseSimulator, type ConnectWiseSimulator, type ConnectWiseSimulatorOptions, type SimCredentials } from "@/tests/fakes/connectwise/simulator";
 import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { openSecret } from "@/lib/psa/secret-box";
+import { openSecret } from "@/lib/crypto/secret-box";
 import { connectAccountToSimulator, installConnectWiseSimulator } from "@/tests/helpers/psa";
 import { createTenant } from "@/tests/helpers/tenant";
 import { basicAuth, callSim } from "./sim-client";

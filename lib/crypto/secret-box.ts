@@ -5,14 +5,17 @@ import { unavailable } from "@/lib/errors";
 const VERSION = "v1";
 const ALGORITHM = "aes-256-gcm";
 
-/** The 256-bit key: SHA-256 of PSA_ENCRYPTION_KEY, so any long random string works as the setting. */
+/**
+ * The 256-bit key: SHA-256 of PSA_ENCRYPTION_KEY (named for its first use; it seals every secret
+ * at rest: PSA keys and sensitive script values), so any long random string works as the setting.
+ */
 function encryptionKey(): Buffer {
   const secret = env.PSA_ENCRYPTION_KEY;
-  if (!secret) throw unavailable("PSA_ENCRYPTION_KEY is not set, so PSA credentials can't be stored or read.");
+  if (!secret) throw unavailable("PSA_ENCRYPTION_KEY is not set, so secrets (PSA keys, sensitive script values) can't be stored or read.");
   return createHash("sha256").update(secret, "utf8").digest();
 }
 
-/** Encrypts a PSA secret for storage: `v1.<iv>.<tag>.<ciphertext>`, base64url parts, fresh IV each time. */
+/** Encrypts a secret for storage: `v1.<iv>.<tag>.<ciphertext>`, base64url parts, fresh IV each time. */
 export function sealSecret(plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv(ALGORITHM, encryptionKey(), iv);
@@ -33,5 +36,5 @@ export function openSecret(sealed: string): string {
   }
 }
 
-/** How a secret is shown once stored: its last 4 characters only. */
+/** How a PSA key is shown once stored: its last 4 characters only. */
 export const lastFour = (secret: string) => `••••${secret.slice(-4)}`;
