@@ -58,6 +58,11 @@ export const E2E_FAKE_MODEL_KEY = "e2e-fake-key";
 
 /** The fake model's own spec resets it and switches it down, so it runs alone, before the rest. */
 const fakeModelSpec = /fake-model\.spec\.ts$/;
+/**
+ * The account-settings spec flips team-wide preferences (the templatize offer, escalation email)
+ * that other flows rely on, so it runs after them, on its own.
+ */
+const accountSettingsSpec = /\/settings\.spec\.ts$/;
 
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -94,8 +99,9 @@ export default defineConfig({
   },
   projects: [
     // First: global setup reads its baseURL and launch options from projects[0].
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: fakeModelSpec, dependencies: ["fake-model"] },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: [fakeModelSpec, accountSettingsSpec], dependencies: ["fake-model"] },
     { name: "fake-model", use: { browserName: "chromium" }, testMatch: fakeModelSpec },
+    { name: "account-settings", use: { browserName: "chromium" }, testMatch: accountSettingsSpec, dependencies: ["chromium"] },
   ],
   // Started in this order (the fake model before the app) and stopped in reverse.
   webServer: [

@@ -9,6 +9,7 @@ function createClient() {
     omit: {
       user: { passwordHash: true },
       psaConnection: { publicKeyEncrypted: true, privateKeyEncrypted: true },
+      scriptGeneration: { sensitiveValuesSealed: true },
     },
   });
 }

@@ -4,6 +4,7 @@ import type { UserRole } from "@/lib/generated/prisma/enums";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "./seed-data";
 import { seedEscalationHistory } from "./seed-history";
 import { seedDemoPsa, type DemoPsaSimulator } from "./seed-psa";
+import { seedScriptLibrary } from "./seed-scripts";
 
 type SeedUser = { id: string; email: string; name: string; role: UserRole; deletedAt: Date | null };
 
@@ -68,22 +69,6 @@ async function seedDemoContent(db: Tx) {
     update: {},
   });
 
-  const networking = await db.scriptCategory.create({ data: { accountId, name: "Networking" } });
-  const identity = await db.scriptCategory.create({ data: { accountId, name: "Identity & access" } });
-  await db.scriptCategory.create({ data: { accountId, name: "Endpoint maintenance" } });
-
-  await db.scriptTemplate.create({
-    data: {
-      accountId,
-      categoryId: networking.id,
-      name: "Flush DNS and re-register",
-      description: "Clears the resolver cache and re-registers the machine's DNS records.",
-      language: "powershell",
-      body: "Clear-DnsClientCache\nRegister-DnsClient\nResolve-DnsName {{hostname}}",
-      parametersSchema: [{ name: "hostname", label: "Host to resolve", type: "text", required: true, sensitive: false }],
-      createdById: demoUsers.senior.id,
-    },
-  });
   await createSession(db, {
     id: demoSessions.active,
     title: "Outlook prompts for a password every few minutes",
@@ -174,28 +159,11 @@ async function seedDemoContent(db: Tx) {
     },
   });
 
-  const resetTemplate = await db.scriptTemplate.create({
-    data: {
-      accountId,
-      categoryId: identity.id,
-      name: "Reset a local account password",
-      description: "Sets a new password on a local Windows account.",
-      language: "powershell",
-      body: "$secure = ConvertTo-SecureString '{{new_password}}' -AsPlainText -Force\nSet-LocalUser -Name {{username}} -Password $secure",
-      parametersSchema: [
-        { name: "username", label: "Account name", type: "text", required: true, sensitive: false },
-        { name: "new_password", label: "New password", type: "password", required: true, sensitive: true },
-      ],
-      createdById: demoUsers.senior.id,
-      sourceSessionId: demoSessions.resolved,
-      sourceUserId: junior,
-      sourceTicketRef: "CW #48210",
-    },
-  });
-
+  // The kiosk fix was the team's password reset; that template came out of this session.
+  const library = await seedScriptLibrary(db);
   await db.sessionSuggestedFix.updateMany({
     where: { sessionId: demoSessions.resolved },
-    data: { templateId: resetTemplate.id },
+    data: { templateId: library.templates.localPassword },
   });
 
   await db.draftTemplate.create({

@@ -3,6 +3,9 @@ import { SignInRefused, verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { getEscalationMetric } from "@/lib/analytics/escalation-metric";
+import { listScriptCategories } from "@/lib/scripts/templates/categories";
+import { listScriptTemplates } from "@/lib/scripts/templates/list-templates";
+import { renderScript } from "@/lib/scripts/generate/render-script";
 import { seedDemo } from "@/prisma/seed";
 import { PAST_ESCALATIONS } from "@/prisma/seed-history";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "@/prisma/seed-data";
@@ -79,6 +82,34 @@ describe("seedDemo", () => {
     const other = await db.account.findUnique({ where: { id: otherAccount.id }, include: { users: true, sessions: true } });
     expect(other?.users.map((user) => user.id)).toEqual([otherUsers.owner.id]);
     expect(other?.sessions.map((session) => session.id)).toEqual([otherSessions.active]);
+  });
+
+  it("creates a small script library: categories, templates with version 1, a secret, and provenance", async () => {
+    const viewer = viewerOfDemo(demoUsers.viewer);
+    const categories = (await listScriptCategories(viewer)).items;
+    expect(categories.map((category) => category.name)).toEqual(["Email & Office", "Endpoint maintenance", "Identity & access", "Networking", "Printing"]);
+    const templates = (await listScriptTemplates(viewer)).items;
+    expect(templates).toHaveLength(6);
+    expect(templates.every((template) => template.version === 1 && template.category !== null && template.parameters.length > 0)).toBe(true);
+    expect(await db.scriptTemplateVersion.count({ where: { accountId: demoAccount.id, version: 1 } })).toBe(6);
+    const reset = templates.find((template) => template.name === "Reset a local account password")!;
+    expect(reset.parameters.find((parameter) => parameter.name === "new_password")).toMatchObject({ type: "secret", sensitive: true, default: null });
+    expect(reset.provenance).toEqual({ session_id: demoSessions.resolved, ticket_ref: "CW #48210", resolved_by: { id: demoUsers.junior.id, name: demoUsers.junior.name } });
+    expect(templates.filter((template) => template.provenance)).toHaveLength(1);
+    const fix = await db.sessionSuggestedFix.findFirstOrThrow({ where: { sessionId: demoSessions.resolved } });
+    expect(fix.templateId).toBe(reset.id);
+    expect(await db.scriptTemplate.count({ where: { accountId: otherAccount.id } })).toBe(0);
+  });
+
+  it("seeds templates that render: a quote or $(…) in a value stays text, no {{placeholder}} is left", async () => {
+    for (const template of (await listScriptTemplates(viewerOfDemo(demoUsers.viewer))).items) {
+      const values = Object.fromEntries(
+        template.parameters.map((parameter) => [parameter.name, parameter.type === "boolean" ? true : parameter.type === "number" ? 7 : "it's $(whoami)"]),
+      );
+      const { script } = renderScript({ language: template.language, body: template.body, parameters: template.parameters, values });
+      expect(script, template.name).not.toContain("{{");
+      if (template.parameters.some((parameter) => parameter.type === "text")) expect(script, template.name).toContain("'it''s $(whoami)'");
+    }
   });
 
   it("creates one pending draft template", async () => {

@@ -6,6 +6,8 @@ import { showToast } from "@/components/ui/toast";
 import type { SessionStep } from "@/components/pilot/chat-bubble";
 import { ChatPanel } from "@/components/pilot/chat/chat-panel";
 import { ForkCallout } from "@/components/pilot/chat/fork-callout";
+import { readFixScriptInfo } from "@/components/pilot/fix/fix-script-info";
+import { LaneTabs } from "@/components/pilot/fix/lane-tabs";
 import { useChatTurn } from "@/components/pilot/chat/use-chat-turn";
 import { LaneLists } from "@/components/pilot/lane/lane-list";
 import { OutcomeBanner } from "@/components/pilot/lane/outcome-banner";
@@ -27,7 +29,7 @@ import {
 } from "@/components/pilot/pilot-types";
 import type { PostResolutionResult } from "@/lib/documents/post-resolution";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
-import type { PilotPsaPosts, PilotPsaView } from "@/lib/sessions/pilot-view";
+import type { PilotFixTemplate, PilotPsaPosts, PilotPsaView } from "@/lib/sessions/pilot-view";
 import { isInTransit } from "@/lib/sessions/statuses";
 import { postedLine } from "@/components/pilot/preview/psa-post-text";
 
@@ -47,6 +49,8 @@ type Props = {
   taskLane: PilotTaskLane;
   psa?: PilotPsaView;
   psaPosts?: PilotPsaPosts;
+  /** D2: the library template the server's active fix matched (getPilotView's `fixTemplate`). */
+  fixTemplate?: PilotFixTemplate | null;
 };
 
 function resolvedMessage(result: PostResolutionResult): string {
@@ -56,10 +60,11 @@ function resolvedMessage(result: PostResolutionResult): string {
 
 /**
  * K1: the pilot page for the engineer working the session — the chat on the left, the task lane
- * on the right. Server data is the truth; a finished chat turn shows its lane, facts and fix at
- * once, until the refresh it triggers brings the same from the server.
+ * (or the inline script builder) on the right. Server data is the truth; a finished chat turn
+ * shows its lane, facts and fix at once, until the refresh it triggers brings the same from the
+ * server.
  */
-export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, taskLane, psa, psaPosts }: Props) {
+export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, taskLane, psa, psaPosts, fixTemplate = null }: Props) {
   const router = useRouter();
   const [, startRefresh] = useTransition();
   const [lastTurn, setLastTurn] = useState<TurnDone | null>(null);
@@ -83,6 +88,9 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
   for (const added of overlay?.facts_added ?? []) if (!facts.some((fact) => fact.id === added.id)) facts.push(toPilotFact(added));
   const fixSource = overlay?.outcome_proposal ?? overlay?.suggested_fix ?? fixRow;
   const fix = fixSource ? toPilotFix(fixSource) : null;
+  const fixScript = fixSource ? { info: readFixScriptInfo(fixSource), fixTemplate } : undefined;
+  // D6 refuses a fix with a final outcome, so the builder gets none to submit onto.
+  const builderFix = fix && !isFinalFixStatus(fix.status) ? { id: fix.id, title: fix.title, script: fix.script } : null;
   const lane = overlay?.task_lane ?? taskLane;
   const recordedRefs = new Set(facts.flatMap((fact) => (fact.sourceRef ? [fact.sourceRef] : [])));
 
@@ -128,9 +136,11 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
           }
         />
         <aside aria-label="Task lane" className="space-y-4 lg:max-h-[calc(100dvh-13rem)] lg:overflow-y-auto lg:pr-1">
-          <WhatWeKnow sessionId={session.id} facts={facts} />
-          <LaneLists sessionId={session.id} lane={lane} recordedRefs={recordedRefs} />
-          <SuggestedFixCard sessionId={session.id} fix={fix} />
+          <LaneTabs sessionId={session.id} builderFix={builderFix}>
+            <WhatWeKnow sessionId={session.id} facts={facts} />
+            <LaneLists sessionId={session.id} lane={lane} recordedRefs={recordedRefs} />
+            <SuggestedFixCard sessionId={session.id} fix={fix} script={fixScript} />
+          </LaneTabs>
           <ResolveBar fix={fix} inTransit={isInTransit(session.status)} resolveRef={resolveRef} escalateRef={escalateRef} onOpen={openPreview} psaPost={psaPosts?.escalation} />
         </aside>
       </div>

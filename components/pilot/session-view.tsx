@@ -5,6 +5,7 @@ import { FactsList } from "@/components/pilot/facts-list";
 import { FixSummary } from "@/components/pilot/fix-summary";
 import { HandoffPanel } from "@/components/pilot/handoff-panel";
 import { SessionHeader } from "@/components/pilot/session-header";
+import { TemplatizeOffer } from "@/components/scripts/drafts/templatize-offer";
 import type { PilotFix } from "@/components/pilot/pilot-types";
 import type { PickUpOffer } from "@/lib/handoffs/queue";
 import type { PilotPsaPosts, PilotPsaView } from "@/lib/sessions/pilot-view";
@@ -30,6 +31,8 @@ type Props = {
  */
 export function SessionView({ session, pickup, inTransit, fix, offer, viewerId, psa, psaPosts }: Props) {
   const handledByOther = session.handler && session.handler.id !== viewerId && session.status !== "resolved";
+  // H5: after a resolve, whoever worked the session is offered its pending drafts (the offer asks the server whether to show).
+  const workedOnIt = session.user.id === viewerId || session.handler?.id === viewerId;
   return (
     <div className="space-y-6">
       <SessionHeader
@@ -82,6 +85,7 @@ export function SessionView({ session, pickup, inTransit, fix, offer, viewerId, 
           )}
         </div>
       </div>
+      {session.status === "resolved" && workedOnIt && <TemplatizeOffer sessionId={session.id} />}
     </div>
   );
 }

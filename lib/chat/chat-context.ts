@@ -1,6 +1,12 @@
 import type { Tx } from "@/lib/db";
 import type { ChatMessage, SystemBlock } from "@/lib/ai/provider";
-import { ASSISTANT_SYSTEM_PROMPT, CHAT_FORMAT_REMINDER } from "@/lib/ai/prompts/chat";
+import {
+  ASSISTANT_SYSTEM_PROMPT,
+  CHAT_FORMAT_REMINDER,
+  TEAM_TEMPLATE_LIMIT,
+  teamTemplatesBlock,
+  type TeamTemplateSummary,
+} from "@/lib/ai/prompts/chat";
 import { taskLaneSchema, type TaskLane } from "@/lib/ai/task-lane";
 
 /** How much conversation goes back to the model each turn. */
@@ -9,14 +15,17 @@ const HISTORY_LIMIT = 40;
 export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; taskLane: TaskLane };
 
 /**
- * What the model sees for a turn. The system prompt and the history come first and stay the same
- * from turn to turn, so both are cached (J2); the session's current state (facts, task lane with
- * item ids, active fix) changes every turn, so it rides in the newest message instead.
+ * What the model sees for a turn. The system prompt, the team's template list and the history come
+ * first and stay the same from turn to turn, so each is cached (J2): the constant prompt is shared
+ * by every account, the template list by every session of one account. The session's current
+ * state (facts, task lane with item ids, active fix) changes every turn, so it rides in the newest
+ * message instead.
  */
 export async function buildChatContext(tx: Tx, sessionId: string, newMessage: string, newStepId: string): Promise<ChatContext> {
   const session = await tx.aiSession.findUniqueOrThrow({
     where: { id: sessionId },
     select: {
+      accountId: true,
       title: true,
       companyName: true,
       psaTicketRef: true,
@@ -51,7 +60,40 @@ export async function buildChatContext(tx: Tx, sessionId: string, newMessage: st
   const messages = history.at(-1)?.role === "user"
     ? [...history.slice(0, -1), { role: "user" as const, content: `${history.at(-1)!.content}\n\n${latest}` }]
     : [...history, { role: "user" as const, content: latest }];
-  return { system: [{ text: ASSISTANT_SYSTEM_PROMPT, cache: true }], messages, taskLane };
+  const templates = teamTemplatesBlock(await listTeamTemplates(tx, session.accountId));
+  return {
+    system: [{ text: ASSISTANT_SYSTEM_PROMPT, cache: true }, ...(templates ? [{ text: templates, cache: true }] : [])],
+    messages,
+    taskLane,
+  };
+}
+
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * The account's live templates for the prompt (D1 template match): the most recently edited ones
+ * up to the cap, listed by name so the block reads the same until the library changes. Only
+ * names, descriptions and parameter names leave the database, never bodies or defaults.
+ */
+async function listTeamTemplates(tx: Tx, accountId: string): Promise<TeamTemplateSummary[]> {
+  const rows = await tx.scriptTemplate.findMany({
+    where: { accountId, archivedAt: null },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    take: TEAM_TEMPLATE_LIMIT,
+    select: { id: true, name: true, description: true, language: true, parametersSchema: true },
+  });
+  return rows
+    .map((row) => ({ id: row.id, name: row.name, description: row.description, language: row.language, parameterNames: parameterNames(row.parametersSchema) }))
+    .sort((x, y) => x.name.localeCompare(y.name, "en") || x.id.localeCompare(y.id));
+}
+
+/** Names from a stored schema, read leniently: an entry without a valid name is skipped, not fatal. */
+function parameterNames(schema: unknown): string[] {
+  if (!Array.isArray(schema)) return [];
+  return schema.flatMap((entry: unknown) => {
+    const name = entry && typeof entry === "object" ? (entry as { name?: unknown }).name : undefined;
+    return typeof name === "string" && PARAMETER_NAME.test(name) ? [name] : [];
+  });
 }
 
 /** Engineer messages whose replies failed sit next to each other; the API wants turns to alternate. */

@@ -6,6 +6,9 @@ import { createProseStreamFilter, parseMarkers } from "@/lib/ai/markers";
 import { applyReply } from "@/lib/chat/apply-reply";
 import { buildChatContext } from "@/lib/chat/chat-context";
 import type { ChatTurnInput } from "@/lib/chat/schemas";
+import { createStreamScrubber, scrubChatContext, scrubParsedReply } from "@/lib/chat/scrub-context";
+import { loadSensitiveValues } from "@/lib/documents/bundle";
+import { redactValues } from "@/lib/scripts/redaction";
 import { encodeEvent } from "@/lib/chat/sse";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 
@@ -17,19 +20,22 @@ const UNAVAILABLE = "The AI is unavailable right now. Your message is saved; sen
  * is never lost. The reply streams back as server-sent events: `delta` (prose only, marker blocks
  * held back), then `done` with the persisted turn (task lane, facts, fix, proposal, fork), or
  * `error` when the model fails. Throws before streaming: not_found / forbidden (session access),
- * conflict (resolved session).
+ * conflict (resolved session). The session's sensitive script values (E5) are scrubbed from the
+ * saved message, from everything sent to the model, and from its reply, streamed and saved.
  */
 export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promise<ReadableStream<Uint8Array>> {
-  const { engineerStepId, session } = await db.$transaction(async (tx) => {
+  const { engineerStepId, session, secrets, message } = await db.$transaction(async (tx) => {
     const session = await loadSessionForWrite(viewer, input.id, tx);
     if (session.status === "resolved") throw conflict("This session is resolved. Start a new session to keep working.");
+    const secrets = await loadSensitiveValues(session.id, tx);
+    const message = redactValues(input.message, secrets);
     const step = await tx.aiSessionStep.create({
-      data: { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "engineer_message", content: input.message },
+      data: { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "engineer_message", content: message },
       select: { id: true },
     });
     // Talking to a parked session picks it back up.
     await tx.aiSession.update({ where: { id: session.id }, data: { status: session.status === "parked" ? "active" : session.status } });
-    return { engineerStepId: step.id, session };
+    return { engineerStepId: step.id, session, secrets, message };
   }, TX_OPTIONS);
 
   return new ReadableStream<Uint8Array>({
@@ -44,19 +50,20 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
       try {
         const provider = getAiProvider();
         if (!provider) throw new AppError("unavailable", UNAVAILABLE);
-        const context = await buildChatContext(db, session.id, input.message, engineerStepId);
+        const context = scrubChatContext(await buildChatContext(db, session.id, message, engineerStepId), secrets);
         const filter = createProseStreamFilter();
+        const scrubber = createStreamScrubber(secrets);
         const reply = await provider.streamText(
           { tier: "chat", system: context.system, messages: context.messages, purpose: "chat_turn", cacheHistory: true, maxTokens: 2048 },
           (delta) => {
-            const prose = filter.push(delta);
+            const prose = scrubber.push(filter.push(delta));
             if (prose) send("delta", { text: prose });
           },
         );
-        const rest = filter.flush();
+        const rest = scrubber.push(filter.flush()) + scrubber.flush();
         if (rest) send("delta", { text: rest });
 
-        const parsed = parseMarkers(reply.text);
+        const parsed = scrubParsedReply(parseMarkers(reply.text), secrets);
         for (const dropped of parsed.dropped) {
           console.warn(JSON.stringify({ event: "chat.marker_dropped", session_id: session.id, marker: dropped.marker, reason: dropped.reason }));
         }

@@ -1,6 +1,7 @@
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { openSealedValues, scrubFormsOf } from "@/lib/scripts/generate/sealed-values";
 import { redactParameters, redactValues, sensitiveValues } from "@/lib/scripts/redaction";
 
 /** How much of the conversation and of each script the model sees: enough to ground, bounded in cost. */
@@ -40,16 +41,27 @@ export function ticketRefOf(session: { psaTicketRef: string | null; psaTicketId:
 const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
+type RunSecrets = { id: string; parameters: unknown; sensitiveValuesSealed: string | null; template: { parametersSchema: unknown } | null };
+
+/** What a run's secrets are read from: the sealed values (H2) and the stored parameters. */
+const runSecretsSelect = { id: true, parameters: true, sensitiveValuesSealed: true, template: { select: { parametersSchema: true } } } as const;
+
 /**
- * The sensitive parameter values of every script run of the session, re-derived from each
- * template's schema even though stored runs should already be redacted (H2: belt and braces).
+ * A run's sensitive values: those it sealed (opened, in every quoted form), plus any the template's
+ * schema finds in the stored parameters, for rows written before (or despite) H2's redaction.
+ */
+function secretsOfRuns(runs: RunSecrets[]): string[] {
+  const stored = (run: RunSecrets) => sensitiveValues(run.template?.parametersSchema, run.parameters).flatMap(scrubFormsOf);
+  return [...new Set(runs.flatMap((run) => [...openSealedValues(run), ...stored(run)]))];
+}
+
+/**
+ * The sensitive parameter values of every script run of the session (E5): what documents,
+ * previews, posted notes and the chat's model input are scrubbed of.
  */
 export async function loadSensitiveValues(sessionId: string, client: Tx = db): Promise<string[]> {
-  const runs = await client.scriptGeneration.findMany({
-    where: { sessionId },
-    select: { parameters: true, template: { select: { parametersSchema: true } } },
-  });
-  return [...new Set(runs.flatMap((run) => sensitiveValues(run.template?.parametersSchema, run.parameters)))];
+  const runs = await client.scriptGeneration.findMany({ where: { sessionId }, select: runSecretsSelect });
+  return secretsOfRuns(runs);
 }
 
 /**
@@ -83,7 +95,13 @@ async function readBundle(sessionId: string, tx: Tx): Promise<GroundedInput> {
     tx.scriptGeneration.findMany({
       where: { sessionId },
       orderBy: { createdAt: "desc" },
-      select: { renderedScript: true, parameters: true, createdAt: true, template: { select: { name: true, language: true, parametersSchema: true } } },
+      select: {
+        ...runSecretsSelect,
+        renderedScript: true,
+        language: true,
+        createdAt: true,
+        template: { select: { name: true, language: true, parametersSchema: true } },
+      },
     }),
     tx.aiSessionStep.findMany({
       where: { sessionId, kind: { in: ["engineer_message", "engineer_action"] } },
@@ -93,7 +111,7 @@ async function readBundle(sessionId: string, tx: Tx): Promise<GroundedInput> {
     }),
   ]);
 
-  const secrets = [...new Set(runs.flatMap((run) => sensitiveValues(run.template?.parametersSchema, run.parameters)))];
+  const secrets = secretsOfRuns(runs);
   const redact = (text: string) => redactValues(text, secrets);
   const bundle: DocumentBundle = {
     session: { title: session.title, company_name: session.companyName, ticket_ref: ticketRefOf(session), status: session.status },
@@ -112,7 +130,7 @@ async function readBundle(sessionId: string, tx: Tx): Promise<GroundedInput> {
     },
     script_runs: runs.slice(0, LIMITS.scriptRuns).reverse().map((run) => ({
       template_name: run.template?.name ?? null,
-      language: run.template?.language ?? null,
+      language: run.language ?? run.template?.language ?? null,
       parameters: redactParameters(run.template?.parametersSchema, run.parameters),
       script: trim(run.renderedScript, LIMITS.scriptChars),
       ran_at: run.createdAt.toISOString(),

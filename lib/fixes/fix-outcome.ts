@@ -92,7 +92,8 @@ export async function saveDraftScript(viewer: Viewer, input: DraftScriptInput): 
     }
     const updated = await tx.sessionSuggestedFix.update({
       where: { id: fix.id },
-      data: { aiDraftedScript: input.script, aiDraftedParameters: input.parameters ? (input.parameters as Prisma.InputJsonValue) : Prisma.DbNull },
+      // The submitted script is now the fix's script: an earlier edit of the old draft no longer applies.
+      data: { aiDraftedScript: input.script, aiDraftedParameters: input.parameters ? (input.parameters as Prisma.InputJsonValue) : Prisma.DbNull, editedScript: null },
     });
     await bumpStateVersion(tx, session.id);
     return toFixView(updated);

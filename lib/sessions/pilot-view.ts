@@ -7,6 +7,8 @@ import { getActiveFix } from "@/lib/fixes/fix-access";
 import type { FixView } from "@/lib/fixes/fix-view";
 import { getPsaConnectionStatus } from "@/lib/psa/connection-service";
 import { getLatestPsaPost, type PsaPostView } from "@/lib/psa/psa-post-view";
+import { getScriptTemplate } from "@/lib/scripts/templates/get-template";
+import type { TemplateView } from "@/lib/scripts/templates/template-view";
 import { getSession, type LinkedPsaTicket } from "@/lib/sessions/read-session";
 import { worksOnSession } from "@/lib/sessions/session-access";
 
@@ -19,6 +21,7 @@ import { worksOnSession } from "@/lib/sessions/session-access";
  * "CW #48233", from the row, no PSA call) and whether the viewer may spin a ticket off this
  * session: they may work on it (`canWork`: a resolved session's note is already written, a ticket
  * made now would never get it), it has no ticket yet and the account has an active PSA connection.
+ * `fixTemplate` is the library template a template-matched fix points at (D2), for the generator.
  * Throws not_found as `getSession`.
  */
 export async function getPilotView(viewer: Viewer, sessionId: string) {
@@ -30,8 +33,11 @@ export async function getPilotView(viewer: Viewer, sessionId: string) {
   const canWrite = roleAllows("engineerOrAdmin", viewer.role) && worksOnIt;
   const canWork = canWrite && session.status !== "resolved";
   const psa: PilotPsaView = { ticket: session.psa_ticket, canSpinOff: canWork && !session.psa_ticket && (await hasActivePsaConnection(viewer)) };
-  const psaPosts = session.psa_ticket ? await latestPsaPosts(viewer, session.id) : NO_POSTS;
-  return { session, facts, fix, taskLane, canWrite, canWork, psa, psaPosts };
+  const [psaPosts, fixTemplate] = await Promise.all([
+    session.psa_ticket ? latestPsaPosts(viewer, session.id) : NO_POSTS,
+    fix?.template_id ? matchedTemplate(viewer, fix.id, fix.template_id) : null,
+  ]);
+  return { session, facts, fix, taskLane, canWrite, canWork, psa, psaPosts, fixTemplate };
 }
 
 /** The pilot page's PSA part: the linked ticket, or whether "Spin off ticket" is offered. */
@@ -47,6 +53,22 @@ async function latestPsaPosts(viewer: Viewer, sessionId: string): Promise<PilotP
     getLatestPsaPost(viewer, sessionId, "escalation_package"),
   ]);
   return { resolution, escalation };
+}
+
+/**
+ * D2: the template a fix matched, by fix id (a chat turn may bring a newer fix before the page
+ * refreshes). `template` is null when it is gone; an archived one comes back with `archived_at`
+ * set. Either way the page falls back to the three-option dialog and says why.
+ */
+export type PilotFixTemplate = { fixId: string; template: TemplateView | null };
+
+async function matchedTemplate(viewer: Viewer, fixId: string, templateId: string): Promise<PilotFixTemplate> {
+  try {
+    return { fixId, template: await getScriptTemplate(viewer, templateId) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return { fixId, template: null };
+    throw error;
+  }
 }
 
 async function hasActivePsaConnection(viewer: Viewer): Promise<boolean> {

@@ -1,35 +1,56 @@
 import type { Metadata } from "next";
-import { FileCode2 } from "lucide-react";
+import Link from "next/link";
+import { FileCode2, SearchX } from "lucide-react";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { roleAllows } from "@/lib/auth/roles";
+import { listScriptCategories } from "@/lib/scripts/templates/categories";
+import { listScriptTemplates } from "@/lib/scripts/templates/list-templates";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { ComingSoonPanel } from "@/components/shell/coming-soon-panel";
+import { Toaster } from "@/components/ui/toast";
+import { LibraryFilters } from "@/components/scripts/library/library-filters";
+import { ScriptsHeaderActions } from "@/components/scripts/library/scripts-header-actions";
+import { TemplateLibrary } from "@/components/scripts/library/template-library";
+import { libraryHref, parseLibrarySearch } from "@/app/(app)/scripts/parse-library-search";
 
 export const metadata: Metadata = { title: "Scripts" };
 
-export default async function ScriptsPage() {
-  const viewer = await requireViewer("signedIn", "/scripts");
-  const { pendingDrafts } = await getSidebarCounts(viewer);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** K2/H1: the team's script library, grouped by category, searched with the URL's `?q=&category=`. */
+export default async function ScriptsPage({ searchParams }: Props) {
+  const search = parseLibrarySearch(await searchParams);
+  const viewer = await requireViewer("signedIn", libraryHref(search));
+  const canWrite = roleAllows("engineerOrAdmin", viewer.role);
+  const [templates, categories, counts] = await Promise.all([
+    listScriptTemplates(viewer, { q: search.q || undefined, category_id: search.categoryId || undefined }),
+    listScriptCategories(viewer),
+    getSidebarCounts(viewer),
+  ]);
+  const filtered = Boolean(search.q || search.categoryId);
   return (
     <div className="space-y-6">
-      <PageHeader title="Scripts" description="Your team's reusable scripts and the drafts waiting for review." />
-      <ComingSoonPanel
-        icon={FileCode2}
-        title="Script library and builder"
-        summary="Scripts that fixed a problem become team templates with typed parameters."
-        planned={[
-          "Browse templates by category, with where each came from (ticket and engineer).",
-          "Generate a script from a template; sensitive parameters are never shown again.",
-          "Review draft templates from resolved sessions: accept into the library or reject.",
-          "Write a new script with the AI script builder.",
-        ]}
-      >
-        <p className="mt-4 text-sm text-slate-700">
-          {pendingDrafts === 0
-            ? "No draft templates are waiting for review."
-            : `${pendingDrafts} draft ${pendingDrafts === 1 ? "template is" : "templates are"} waiting for review; reviewing them arrives with this page.`}
-        </p>
-      </ComingSoonPanel>
+      <PageHeader
+        title="Scripts"
+        description="Your team's reusable scripts: generate one with the right parameters, or turn a fix that worked into a template."
+        actions={<ScriptsHeaderActions canWrite={canWrite} pendingDrafts={counts.pendingDrafts} />}
+      />
+      <LibraryFilters q={search.q} categoryId={search.categoryId} categories={categories.items} />
+      {templates.items.length > 0 ? (
+        <TemplateLibrary templates={templates.items} />
+      ) : filtered ? (
+        <EmptyState icon={SearchX} title="No templates match">
+          Nothing in the library matches that search. <Link href="/scripts" className="font-medium text-indigo-700 hover:underline">Show every template</Link>
+        </EmptyState>
+      ) : (
+        <EmptyState icon={FileCode2} title="No templates yet">
+          {canWrite
+            ? "Create one with New template, or save a fix that worked as a template after you resolve a session."
+            : "When your team saves scripts as templates, they appear here."}
+        </EmptyState>
+      )}
+      <Toaster />
     </div>
   );
 }

@@ -11,14 +11,27 @@ import { ConfidenceBadge, FixStageBadge } from "@/components/pilot/lane/fix-badg
 import { InlineTextForm } from "@/components/pilot/lane/inline-text-form";
 import { LaneSection } from "@/components/pilot/lane/lane-section";
 import { ScriptBlock } from "@/components/pilot/lane/script-block";
+import { FixScriptActions } from "@/components/pilot/fix/fix-script-actions";
+import type { FixScriptInfo } from "@/components/pilot/fix/fix-script-info";
 import { useActionRunner } from "@/components/pilot/use-action-runner";
 import { useFocusReturn } from "@/components/pilot/use-focus-return";
 import { applyFixAction, decideFixAction, recordFixOutcomeAction } from "@/app/(app)/pilot/[id]/actions";
+import type { PilotFixTemplate } from "@/lib/sessions/pilot-view";
 
 type Busy = "apply" | "dismiss" | "applied_success" | "applied_failed" | "applied_partial" | null;
 
-/** D1–D4: the active suggested fix — apply it ("Verifying"), record whether it worked, or dismiss it. */
-export function SuggestedFixCard({ sessionId, fix }: { sessionId: string; fix: PilotFix | null }) {
+type Props = {
+  sessionId: string;
+  fix: PilotFix | null;
+  /** D2: the fix's script path (template match, drafted values, decision); without it the card offers none. */
+  script?: { info: FixScriptInfo; fixTemplate: PilotFixTemplate | null };
+};
+
+/**
+ * D1–D4: the active suggested fix — apply it ("Verifying"), record whether it worked, or dismiss
+ * it; D2: generate it from the matched template, or keep its script (one-off / draft / build).
+ */
+export function SuggestedFixCard({ sessionId, fix, script }: Props) {
   const [busy, setBusy] = useState<Busy>(null);
   const [partialOpen, setPartialOpen] = useState(false);
   const { target: partialButton, returnFocus } = useFocusReturn<HTMLButtonElement>(partialOpen);
@@ -148,6 +161,7 @@ export function SuggestedFixCard({ sessionId, fix }: { sessionId: string; fix: P
         )
       )}
       {action.error && !partialOpen && <ErrorCallout className="mt-3">{action.error}</ErrorCallout>}
+      {script && <FixScriptActions sessionId={sessionId} fix={fix} info={script.info} fixTemplate={script.fixTemplate} />}
     </LaneSection>
   );
 }

@@ -16,7 +16,7 @@ export const ASSISTANT_SYSTEM_PROMPT = `You are FlowPilot, a troubleshooting cop
 - Scripts you write are PowerShell unless the engineer says otherwise. Keep them idempotent, read-only where possible, and put values that differ per customer in parameters at the top. Never put passwords, keys or other secrets in a script; take them as parameters.
 
 # The session context
-Messages may include a session context section listing the task lane (open questions and diagnostic checks, each with an id), what the session already knows (confirmed facts), the active suggested fix with its id and status, and the team's script templates with their ids. Treat it as the current state of the session. Use ids only as they appear there; never make one up.
+Messages may include a session context section listing the task lane (open questions and diagnostic checks, each with an id), what the session already knows (confirmed facts), and the active suggested fix with its id and status. Treat it as the current state of the session. A team templates section after these instructions may list the team's script library: each template's id, name, description and parameter names. Use ids only as they appear in these sections; never make one up.
 
 # Marker blocks
 Besides your prose, a reply may carry machine-readable marker blocks. FlowPilot removes them from the reply and turns them into items on the engineer's screen, so the engineer never sees the raw blocks. Rules for every block:
@@ -57,7 +57,7 @@ When the evidence points to a likely cause and a concrete fix, propose it:
 - confidence is a whole number from 0 to 100: how sure you are, given the confirmed facts, that this fix resolves the problem. Be honest; a low number is useful.
 - At most one suggested fix per reply. A new suggestion replaces the active fix, so only suggest again when you have a different or clearly better fix, not to restate the current one.
 - Do not suggest a fix before there is evidence for a cause; ask questions and run checks first.
-- Use template_id only for a template listed in the session context, with parameters filled from this session. Leave out parameters you do not know.
+- Use template_id only when a template listed in the team templates section does what this fix needs. Then key parameters by that template's parameter names, with values from this session, and leave out the script; leave out parameters you do not know and never put a password or other secret in a value.
 
 ## Fix outcome
 Only when the engineer tells you the result of applying the suggested fix, record what they reported:
@@ -83,3 +83,38 @@ The placeholders and descriptions in this prompt show the shape of the output, n
  * system prompt, and a short restatement next to the question keeps the format reliable.
  */
 export const CHAT_FORMAT_REMINDER = `(Format reminder: prose first; any marker blocks go at the end with each tag on its own line and valid JSON inside. Angle-bracket placeholders show shape only: use details from this session, never from the instructions. Emit a fix outcome only if the engineer just reported a result.)`;
+
+/** How much of the team's library the chat sees: enough to match a fix, small enough to stay cheap. */
+export const TEAM_TEMPLATE_LIMIT = 50;
+const DESCRIPTION_LIMIT = 200;
+const NAME_LIMIT = 120;
+
+/**
+ * Heads the team templates block. The list under it is data from this team's library, not an
+ * example of output (J3): the model may name a template by id, never copy the list into prose.
+ */
+export const TEAM_TEMPLATES_CONTEXT = `# Team templates
+The team keeps a library of reusable script templates. The list below is reference data from that library, not an example of what to write: mention a template only when it fits this session's confirmed cause, and never carry its names or descriptions into your findings. To propose one, give its id as template_id in a suggested fix and fill parameters by the names listed for it.`;
+
+/** What the chat is told about one template: never its body or defaults (they may hold customer details). */
+export type TeamTemplateSummary = { id: string; name: string; description: string | null; language: string; parameterNames: string[] };
+
+/** One line of data: no line breaks or angle brackets, so a template's text cannot close the block or pose as a tag. */
+function dataLine(text: string, limit: number): string {
+  const flat = text.replace(/[\r\n\t]+/g, " ").replace(/[<>]/g, "").replace(/\s{2,}/g, " ").trim();
+  return flat.length > limit ? `${flat.slice(0, limit - 1).trimEnd()}…` : flat;
+}
+
+/**
+ * The team templates system block (J2: cached on its own, after the constant prompt), or "" when
+ * the team has none; the provider leaves empty blocks out.
+ */
+export function teamTemplatesBlock(templates: readonly TeamTemplateSummary[]): string {
+  if (templates.length === 0) return "";
+  const lines = templates.slice(0, TEAM_TEMPLATE_LIMIT).map((template) => {
+    const parameters = template.parameterNames.length ? template.parameterNames.join(", ") : "none";
+    const description = template.description?.trim() ? ` — ${dataLine(template.description, DESCRIPTION_LIMIT)}` : "";
+    return `- id ${template.id} · ${dataLine(template.name, NAME_LIMIT)} (${template.language}; parameters: ${parameters})${description}`;
+  });
+  return `${TEAM_TEMPLATES_CONTEXT}\n<team_templates>\n${lines.join("\n")}\n</team_templates>`;
+}

@@ -50,6 +50,7 @@ export default async function SessionPage({ params, searchParams }: Props) {
           session={session}
           psa={view.psa}
           psaPosts={view.psaPosts}
+          fixTemplate={view.fixTemplate}
           viewer={{ id: viewer.userId, name: viewer.name }}
           facts={view.facts}
           fix={view.fix}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useId, useState, type FormEvent, type KeyboardEvent, type Ref } from "react";
+import { SendHorizontal } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { ErrorCallout } from "@/components/ui/error-callout";
+import { Spinner } from "@/components/ui/spinner";
+import { TextArea } from "@/components/ui/text-input";
+import type { SendResult } from "@/components/script-builder/use-builder-chat";
+
+type Props = { busy: boolean; onSend: (message: string) => Promise<SendResult>; ref?: Ref<HTMLTextAreaElement>; placeholder?: string };
+
+/**
+ * The builder's message box: Enter sends, Shift+Enter starts a new line; disabled while a reply
+ * streams. A message the server refused comes back into the box with the server's reason.
+ * Labelled apart from the pilot chat's box, since both can be on one page.
+ */
+export function BuilderComposer({ busy, onSend, ref, placeholder = "Describe the script, or what to change…" }: Props) {
+  const id = useId();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    const message = text.trim();
+    if (!message || busy) return;
+    setText("");
+    setError(null);
+    const result = await onSend(message);
+    if (!result.sent) {
+      setText(message);
+      setError(result.message);
+    }
+  }
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    void submit();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  return (
+    <form onSubmit={handleSubmit} className="border-t border-slate-200 p-3">
+      <label htmlFor={`${id}-message`} className="sr-only">
+        Message the script builder
+      </label>
+      <div className="flex items-end gap-2">
+        <TextArea
+          ref={ref}
+          id={`${id}-message`}
+          rows={2}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={handleKeyDown}
+          disabled={busy}
+          placeholder={busy ? "The builder is writing…" : placeholder}
+          aria-describedby={`${id}-hint`}
+          className="min-h-11 flex-1 resize-none"
+        />
+        <Button type="submit" disabled={busy || !text.trim()} className="h-11">
+          {busy ? <Spinner className="text-white" /> : <SendHorizontal aria-hidden className="size-4" />}
+          Send
+        </Button>
+      </div>
+      <p id={`${id}-hint`} className="mt-1.5 text-xs text-slate-500">
+        Enter sends · Shift+Enter for a new line
+      </p>
+      {error && <ErrorCallout className="mt-2">{error}</ErrorCallout>}
+    </form>
+  );
+}
