@@ -15,7 +15,7 @@ export function BuilderWorkspace({ session }: { session: BuilderSnapshot }) {
   // The chat keeps its own state; the refresh only brings the header up to date (a first message names the session).
   const chat = useBuilderChat(session, () => startRefresh(() => router.refresh()));
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <Card aria-label="Builder conversation" className="flex h-[32rem] flex-col overflow-hidden lg:h-[calc(100dvh-13rem)]">
         <BuilderConversation
           className="flex-1"

@@ -29,7 +29,7 @@ export function DraftFields({ form, categories, disabled, compact = false, origi
   const categoryOptions = [{ value: "", label: "No category" }, ...categories.map((category) => ({ value: category.id, label: category.name }))];
   return (
     <div className="space-y-5">
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor={`${id}-name`} className={fieldLabel}>Template name</label>
           <TextInput id={`${id}-name`} value={form.fields.name} onChange={(event) => form.setName(event.target.value)} disabled={disabled} maxLength={200} required className="mt-1" />
@@ -48,7 +48,7 @@ export function DraftFields({ form, categories, disabled, compact = false, origi
       {original === undefined ? (
         <BodySection form={form} disabled={disabled} />
       ) : (
-        <div className="grid gap-4 xl:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
           <OriginalScript script={original} />
           <BodySection form={form} disabled={disabled} />
         </div>

@@ -29,7 +29,7 @@ export function ParameterRow({ parameter, used, disabled, onChange, onRemove }: 
     <li className="rounded-lg border border-slate-200 bg-slate-50/60 p-3">
       <fieldset disabled={disabled} className="space-y-3">
         <legend className="sr-only">Parameter {title}</legend>
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
           <div>
             <label htmlFor={`${id}-name`} className={fieldLabel}>Name</label>
             <TextInput id={`${id}-name`} value={parameter.name} onChange={(event) => onChange({ name: event.target.value })} className="mt-1 font-mono" spellCheck={false} />
@@ -43,7 +43,7 @@ export function ParameterRow({ parameter, used, disabled, onChange, onRemove }: 
             <NativeSelect id={`${id}-type`} options={typeOptions} value={parameter.type} onChange={(event) => onChange({ type: event.target.value as ParameterDraft["type"] })} wrapperClassName="mt-1" />
           </div>
         </div>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <div>
             <label htmlFor={`${id}-default`} className={fieldLabel}>Default</label>
             <TextInput

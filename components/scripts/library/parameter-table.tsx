@@ -23,7 +23,7 @@ function defaultText(parameter: TemplateParameter): string {
 export function ParameterTable({ parameters }: { parameters: TemplateParameter[] }) {
   if (parameters.length === 0) return <p className="px-4 py-3 text-sm text-slate-600 sm:px-5">No parameters: the script runs exactly as written.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">
           <tr>

@@ -67,7 +67,7 @@ export function TemplateForm({ template, categories: initialCategories }: Props)
 
   return (
     <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-6">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
           <label htmlFor={`${id}-name`} className={label}>Name</label>
           <TextInput id={`${id}-name`} data-field="name" value={form.fields.name} onChange={(event) => form.setName(event.target.value)} maxLength={200} disabled={pending} className="mt-1" aria-invalid={Boolean(errors.name)} aria-describedby={describedBy("name")} />
@@ -109,7 +109,7 @@ export function TemplateForm({ template, categories: initialCategories }: Props)
         <TextArea id={`${id}-description`} data-field="description" value={form.fields.description} onChange={(event) => form.setDescription(event.target.value)} maxLength={2000} disabled={pending} className="mt-1" aria-describedby={describedBy("description")} />
         <FieldError id={`${id}-description-error`} message={errors.description} />
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div>
           <label htmlFor={`${id}-body`} className={label}>
             Script <span className="font-normal text-slate-500">(write {"{{name}}"} where a parameter goes)</span>

@@ -41,7 +41,7 @@ export default async function TemplatePage({ params, searchParams }: Props) {
         </h2>
         <TemplatedBody body={template.body} declared={template.parameters.map((parameter) => parameter.name)} label={`Script body of ${template.name}`} className="max-h-[36rem]" />
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card aria-labelledby="template-generate" className="p-4 sm:p-5">
           <h2 id="template-generate" className="mb-3 text-sm font-semibold text-slate-900">
             Generate a script
