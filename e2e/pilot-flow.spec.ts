@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
 import { enqueueReplies, expect, test } from "./fixtures";
+import { markerBlock, openNewSession, sendToPilot, suggestFixInChat, uniqueTag } from "./support/pilot-session";
 
 /**
  * K1 end to end, as the junior works it: a session started from the dialog, streamed chat turns
@@ -13,20 +13,8 @@ import { enqueueReplies, expect, test } from "./fixtures";
  */
 test.describe.configure({ mode: "serial" });
 
-/** A marker block as the model writes it (lib/ai/markers.ts). */
-const block = (name: string, data: unknown) => `[${name}]\n${JSON.stringify(data)}\n[/${name}]`;
-
-const uniqueTag = () => `pf-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-
-async function send(page: Page, message: string) {
-  const composer = page.getByRole("textbox", { name: "Message FlowPilot" });
-  await expect(composer).toBeEnabled();
-  await composer.fill(message);
-  await composer.press("Enter");
-}
-
 test("the junior chats, fills the lane, applies a fix and posts an edited resolution note", async ({ pageAs, request }) => {
-  const tag = uniqueTag();
+  const tag = uniqueTag("pf");
   const title = `Outlook keeps asking for a password ${tag}`;
   const page = await pageAs("junior");
 
@@ -53,12 +41,12 @@ test("the junior chats, fills the lane, applies a fix and posts an edited resolu
   // Turn 1: questions, a check and a promoted fact.
   const reply1 = [
     "Repeated password prompts usually mean a stale cached credential or a modern-auth problem.",
-    block("QUESTIONS", [{ text: "Did the user change their password recently?" }]),
-    block("ACTIONS", [{ label: "List the cached Office credentials", command: "cmdkey /list" }]),
-    block("PROMOTE", [{ text: "Outlook prompts for the password every few minutes." }]),
+    markerBlock("QUESTIONS", [{ text: "Did the user change their password recently?" }]),
+    markerBlock("ACTIONS", [{ label: "List the cached Office credentials", command: "cmdkey /list" }]),
+    markerBlock("PROMOTE", [{ text: "Outlook prompts for the password every few minutes." }]),
   ].join("\n");
   await enqueueReplies(request, [{ text: reply1, match: tag, chunkSize: 8 }]);
-  await send(page, "Outlook prompts for the password every few minutes since this morning.");
+  await sendToPilot(page, "Outlook prompts for the password every few minutes since this morning.");
   await expect(page.getByText("usually mean a stale cached credential")).toBeVisible();
   await expect(questions.getByRole("listitem")).toHaveText([/Did the user change their password recently\?/]);
   await expect(checks).toContainText("List the cached Office credentials");
@@ -77,27 +65,26 @@ test("the junior chats, fills the lane, applies a fix and posts an edited resolu
 
   // Turn 2: a suggested fix with a script.
   const script = "cmdkey /delete:MicrosoftOffice16_Data:SSPI:user@northwind.test";
-  const reply2 = [
-    "The old password is still cached. Clear it and sign in again.",
-    block("SUGGEST_FIX", {
+  await suggestFixInChat(page, request, {
+    tag,
+    message: "cmdkey shows an Office credential from last week.",
+    prose: "The old password is still cached. Clear it and sign in again.",
+    fix: {
       title: "Clear the cached Office credential",
       description: "Remove the stale credential so Outlook asks once and stores the new password.",
       confidence: 85,
       script,
-    }),
-  ].join("\n");
-  await enqueueReplies(request, [{ text: reply2, match: tag }]);
-  await send(page, "cmdkey shows an Office credential from last week.");
-  await expect(fixCard).toContainText("Clear the cached Office credential");
+    },
+  });
   await expect(fixCard).toContainText("85% confidence");
   await expect(fixCard.getByLabel("Script")).toHaveText(script);
 
   // D3: apply. D5: the model reads an outcome from the chat; only the engineer records it.
   await fixCard.getByRole("button", { name: "Apply fix" }).click();
   await expect(fixCard.getByTestId("fix-stage")).toHaveText("Verifying");
-  const reply3 = ["Good news — that sounds fixed.", block("FIX_OUTCOME", { outcome: "applied_success", notes: "Outlook stayed signed in." })].join("\n");
+  const reply3 = ["Good news — that sounds fixed.", markerBlock("FIX_OUTCOME", { outcome: "applied_success", notes: "Outlook stayed signed in." })].join("\n");
   await enqueueReplies(request, [{ text: reply3, match: tag }]);
-  await send(page, "Cleared it; Outlook has stayed signed in for ten minutes.");
+  await sendToPilot(page, "Cleared it; Outlook has stayed signed in for ten minutes.");
   const proposal = page.getByRole("region", { name: "Outcome proposal" });
   await expect(proposal).toContainText("The AI thinks this fix worked — confirm?");
   await proposal.getByRole("button", { name: "Not yet" }).click();
@@ -141,22 +128,17 @@ test("the junior chats, fills the lane, applies a fix and posts an edited resolu
 });
 
 test("with the model down the chat says so and Resolve posts a draft written without AI", async ({ pageAs, requestAs, request }) => {
-  const tag = uniqueTag();
+  const tag = uniqueTag("pf");
   const title = `Printer offline every morning ${tag}`;
   const api = await requestAs("junior");
-  const created = await api.post("/api/v1/ai-sessions", { data: { title } });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-
   const page = await pageAs("junior");
-  await page.goto(`/pilot/${id}`);
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await openNewSession(page, api, { title });
 
   // The model is down for this session only (every call whose prompt names it, retries included),
   // so specs running beside this one keep their model.
   await enqueueReplies(request, Array.from({ length: 8 }, () => ({ status: 529 as const, message: "Overloaded", match: tag })));
   // B2: the engineer's message stays; the server's reason shows in line.
-  await send(page, `The printer drops off the network every morning (${tag}).`);
+  await sendToPilot(page, `The printer drops off the network every morning (${tag}).`);
   await expect(page.getByRole("alert").filter({ hasText: "The AI is unavailable right now. Your message is saved" })).toBeVisible({
     timeout: 30_000,
   });

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { enqueueReplies, expect, test } from "./fixtures";
+import { startSessionWithFix, uniqueTag } from "./support/pilot-session";
 
 /**
  * H4 + D6 end to end, inline: on a pilot session with a suggested fix (from the fake model's
@@ -10,16 +11,6 @@ import { enqueueReplies, expect, test } from "./fixtures";
  * other worker can't take them.
  */
 
-const block = (name: string, data: unknown) => `[${name}]\n${JSON.stringify(data)}\n[/${name}]`;
-const uniqueTag = () => `sb-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-
-async function sendToPilot(page: Page, message: string) {
-  const composer = page.getByRole("textbox", { name: "Message FlowPilot" });
-  await expect(composer).toBeEnabled();
-  await composer.fill(message);
-  await composer.press("Enter");
-}
-
 async function sendToBuilder(page: Page, message: string) {
   const composer = page.getByRole("textbox", { name: "Message the script builder" });
   await expect(composer).toBeEnabled();
@@ -28,30 +19,24 @@ async function sendToBuilder(page: Page, message: string) {
 }
 
 test("the inline builder writes a script and Submit puts it on the fix", async ({ pageAs, requestAs, request }) => {
-  const tag = uniqueTag();
+  const tag = uniqueTag("sb");
   const title = `Print spooler stalls on the reception PC ${tag}`;
   const api = await requestAs("junior");
-  const created = await api.post("/api/v1/ai-sessions", { data: { title } });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-
   const page = await pageAs("junior");
-  await page.goto(`/pilot/${id}`);
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const fixCard = page.getByRole("region", { name: "Suggested fix" });
 
   // D1: a suggested fix without a script, so the builder has something to write.
-  const fixReply = [
-    "The spooler is hanging on a stuck job. Clear the queue and restart the service.",
-    block("SUGGEST_FIX", {
+  const { fixCard } = await startSessionWithFix(page, request, {
+    api,
+    session: { title },
+    tag,
+    message: "Jobs pile up in the queue and nothing prints.",
+    prose: "The spooler is hanging on a stuck job. Clear the queue and restart the service.",
+    fix: {
       title: "Clear the print queue and restart the spooler",
       description: "Stop the spooler, delete the stuck spool files, start it again.",
       confidence: 75,
-    }),
-  ].join("\n");
-  await enqueueReplies(request, [{ text: fixReply, match: tag }]);
-  await sendToPilot(page, "Jobs pile up in the queue and nothing prints.");
-  await expect(fixCard).toContainText("Clear the print queue and restart the spooler");
+    },
+  });
 
   // H4 inline: the builder tab, created on first open.
   await page.getByRole("tab", { name: "Script builder" }).click();
@@ -100,7 +85,7 @@ test("the inline builder writes a script and Submit puts it on the fix", async (
 });
 
 test("a standalone builder session streams a script to copy or download", async ({ pageAs, requestAs, request }) => {
-  const tag = uniqueTag();
+  const tag = uniqueTag("sb");
   const page = await pageAs("senior");
   await page.goto("/scripts/builder");
   await expect(page.getByRole("heading", { level: 1, name: "Script builder" })).toBeVisible();

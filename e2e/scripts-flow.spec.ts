@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
 import { demoUsers, enqueueReplies, expect, test } from "./fixtures";
+import { startSessionWithFix, uniqueTag } from "./support/pilot-session";
 
 /**
  * Issue 9, flow 1 — from a fix to a team template to its reuse, as the junior works it: a fix
@@ -16,18 +16,8 @@ import { demoUsers, enqueueReplies, expect, test } from "./fixtures";
  * prompts. The library finds the template by its body instead, which the chat never sees.
  */
 
-const block = (name: string, data: unknown) => `[${name}]\n${JSON.stringify(data)}\n[/${name}]`;
-const uniqueTag = () => `sf-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-
-async function send(page: Page, message: string) {
-  const composer = page.getByRole("textbox", { name: "Message FlowPilot" });
-  await expect(composer).toBeEnabled();
-  await composer.fill(message);
-  await composer.press("Enter");
-}
-
 test("a fix that worked becomes a team template, and a secret given to it shows as •••• afterwards", async ({ pageAs, requestAs, request }) => {
-  const tag = uniqueTag();
+  const tag = uniqueTag("sf");
   const title = `Backups can't reach the NAS ${tag}`;
   const templateName = "Refresh the NAS backup credential";
   const secret = `Winter-Sky-${tag}`;
@@ -37,14 +27,7 @@ test("a fix that worked becomes a team template, and a secret given to it shows 
   const preferences = await api.get("/api/v1/accounts/me/preferences");
   expect((await preferences.json()) as Record<string, unknown>, "the demo team offers to templatize after a resolve").toMatchObject({ templatize_prompt_enabled: true });
 
-  const created = await api.post("/api/v1/ai-sessions", { data: { title, company_name: "Northwind Dental" } });
-  expect(created.status()).toBe(201);
-  const { id: sessionId } = (await created.json()) as { id: string };
-
   const page = await pageAs("junior");
-  await page.goto(`/pilot/${sessionId}`);
-  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  const fixCard = page.getByRole("region", { name: "Suggested fix" });
 
   // D1: a fix with a drafted script and the values it proposes for this session; no template.
   const script = [
@@ -52,19 +35,20 @@ test("a fix that worked becomes a team template, and a secret given to it shows 
     "cmdkey /add:nas01.northwind.test /user:NORTHWIND\\svc_backup /pass:CHANGE-ME",
     "Restart-Service -Name VeeamEndpointBackupSvc -Force",
   ].join("\n");
-  const reply = [
-    "The stored credential for the NAS is stale since the service account's password changed. Store it again and restart the agent.",
-    block("SUGGEST_FIX", {
+  const { id: sessionId, fixCard } = await startSessionWithFix(page, request, {
+    api,
+    session: { title, company_name: "Northwind Dental" },
+    tag,
+    message: "The backup job log says access denied on \\\\nas01 since the service account password was rotated.",
+    prose: "The stored credential for the NAS is stale since the service account's password changed. Store it again and restart the agent.",
+    fix: {
       title: templateName,
       description: "Replace the stored credential for the NAS and restart the backup agent so the next job authenticates.",
       confidence: 80,
       script,
       parameters: { nas_host: "nas01.northwind.test", service_account: "NORTHWIND\\svc_backup" },
-    }),
-  ].join("\n");
-  await enqueueReplies(request, [{ text: reply, match: tag }]);
-  await send(page, "The backup job log says access denied on \\\\nas01 since the service account password was rotated.");
-  await expect(fixCard).toContainText(templateName);
+    },
+  });
   await expect(fixCard.getByLabel("Script")).toHaveText(script);
 
   // D3/D4: it worked.

@@ -1,6 +1,6 @@
-import { Bot, Info } from "lucide-react";
-import { cn } from "@/components/ui/cn";
+import { Info } from "lucide-react";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { MessageBubble } from "@/components/chat/message-bubble";
 import type { StepKind } from "@/lib/generated/prisma/enums";
 
 export type SessionStep = {
@@ -26,29 +26,12 @@ export function ChatBubble({ step }: { step: SessionStep }) {
   }
   const fromEngineer = step.kind === "engineer_message";
   return (
-    <li className={cn("flex gap-3", fromEngineer ? "justify-end" : "justify-start")}>
-      {!fromEngineer && (
-        <span aria-hidden className="mt-5 flex size-7 shrink-0 items-center justify-center rounded-full bg-indigo-100">
-          <Bot className="size-4 text-indigo-700" />
-        </span>
-      )}
-      <div className={cn("flex max-w-[80%] flex-col", fromEngineer ? "items-end" : "items-start")}>
-        <p className="mb-1 text-xs text-slate-500">
-          <span className="font-medium text-slate-700">{fromEngineer ? (step.user?.name ?? "Engineer") : "FlowPilot"}</span>
-          {" · "}
-          <RelativeTime date={step.createdAt} />
-        </p>
-        <div
-          className={cn(
-            "rounded-2xl px-4 py-2.5 text-sm leading-relaxed whitespace-pre-wrap",
-            fromEngineer
-              ? "rounded-tr-sm bg-indigo-600 text-white"
-              : "rounded-tl-sm border border-slate-200 bg-white text-slate-800 shadow-sm",
-          )}
-        >
-          {step.content}
-        </div>
-      </div>
-    </li>
+    <MessageBubble
+      from={fromEngineer ? "engineer" : "assistant"}
+      author={fromEngineer ? (step.user?.name ?? "Engineer") : "FlowPilot"}
+      meta={<RelativeTime date={step.createdAt} />}
+    >
+      {step.content}
+    </MessageBubble>
   );
 }

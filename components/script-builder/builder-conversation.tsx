@@ -1,19 +1,15 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
-import { BuilderComposer } from "@/components/script-builder/builder-composer";
+import { ChatComposer } from "@/components/chat/chat-composer";
+import { ReplyInProgress } from "@/components/chat/reply-in-progress";
+import { useChatScroll } from "@/components/chat/use-chat-scroll";
 import { BuilderMessageItem } from "@/components/script-builder/builder-message-item";
-import { BuilderReplyInProgress } from "@/components/script-builder/builder-reply-in-progress";
-import type { BuilderMessage } from "@/components/script-builder/builder-types";
-import type { LiveReply, SendResult } from "@/components/script-builder/use-builder-chat";
+import { MessageContent } from "@/components/script-builder/message-content";
+import type { BuilderChat } from "@/components/script-builder/use-builder-chat";
 
 type Props = {
-  messages: BuilderMessage[];
-  failures: Record<string, string>;
-  live: LiveReply | null;
-  busy: boolean;
-  onSend: (message: string) => Promise<SendResult>;
+  chat: Pick<BuilderChat, "messages" | "failures" | "live" | "busy" | "send">;
   /** The inline panel's smaller version. */
   compact?: boolean;
   className?: string;
@@ -24,44 +20,18 @@ type Props = {
  * the bottom, and leaves them be once they scroll up to read; hands the keyboard back to the
  * composer when a reply finishes.
  */
-export function BuilderConversation({ messages, failures, live, busy, onSend, compact, className }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const composer = useRef<HTMLTextAreaElement>(null);
-  const pinned = useRef(true);
-
-  useEffect(() => {
-    const element = scroller.current;
-    const content = element?.firstElementChild;
-    if (!element || !content) return;
-    const follow = () => {
-      if (pinned.current) element.scrollTop = element.scrollHeight;
-    };
-    const observer = new ResizeObserver(follow);
-    observer.observe(element);
-    observer.observe(content);
-    follow();
-    return () => observer.disconnect();
-  }, []);
-
-  const sent = useRef(false);
-  useEffect(() => {
-    if (!busy && sent.current) composer.current?.focus();
-  }, [busy]);
-
-  function handleScroll() {
-    const element = scroller.current;
-    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-  }
+export function BuilderConversation({ chat, compact, className }: Props) {
+  const { messages, failures, live, busy } = chat;
+  const { scroller, composer, onScroll, markSent } = useChatScroll(busy);
 
   function send(message: string) {
-    pinned.current = true;
-    sent.current = true;
-    return onSend(message);
+    markSent();
+    return chat.send(message);
   }
 
   return (
     <div className={cn("flex min-h-0 flex-col", className)}>
-      <div ref={scroller} onScroll={handleScroll} className={cn("min-h-0 flex-1 overflow-y-auto", compact ? "px-3 py-3" : "px-4 py-4")}>
+      <div ref={scroller} onScroll={onScroll} className={cn("min-h-0 flex-1 overflow-y-auto", compact ? "px-3 py-3" : "px-4 py-4")}>
         <div>
           {messages.length === 0 && !live ? (
             <div className="mx-auto max-w-md rounded-lg border border-dashed border-slate-300 px-4 py-5 text-center text-sm text-slate-600">
@@ -73,7 +43,17 @@ export function BuilderConversation({ messages, failures, live, busy, onSend, co
               {messages.map((message) => (
                 <BuilderMessageItem key={message.id} message={message} failure={failures[message.id]} compact={compact} />
               ))}
-              {live && <BuilderReplyInProgress reply={live} compact={compact} />}
+              {live && (
+                <ReplyInProgress
+                  author="Script builder"
+                  writing="writing…"
+                  started={live.text !== ""}
+                  density={compact ? "compact" : "snug"}
+                  testId="builder-reply-in-progress"
+                >
+                  <MessageContent text={live.text} compact={compact} />
+                </ReplyInProgress>
+              )}
             </ol>
           )}
         </div>
@@ -81,7 +61,14 @@ export function BuilderConversation({ messages, failures, live, busy, onSend, co
       <p className="sr-only" role="status" aria-live="polite">
         {busy ? "The script builder is writing…" : ""}
       </p>
-      <BuilderComposer ref={composer} busy={busy} onSend={send} />
+      <ChatComposer
+        ref={composer}
+        busy={busy}
+        onSend={send}
+        label="Message the script builder"
+        placeholder="Describe the script, or what to change…"
+        busyPlaceholder="The builder is writing…"
+      />
     </div>
   );
 }

@@ -19,8 +19,6 @@ export type BuilderSnapshot = {
 /** The `done` event of a builder message. */
 export type BuilderDone = { message: BuilderMessage; current_script: string | null; current_parameters: ScriptParameters | null };
 
-export type BuilderStreamError = { code: string; message: string; user_message_id?: string };
-
 export const LANGUAGE_LABELS: Record<BuilderLanguage, string> = { powershell: "PowerShell", bash: "Bash", python: "Python" };
 
 /** The active fix the inline builder submits to (the contract of `<InlineBuilderPanel fix>`). */

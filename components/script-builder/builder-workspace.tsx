@@ -17,14 +17,7 @@ export function BuilderWorkspace({ session }: { session: BuilderSnapshot }) {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <Card aria-label="Builder conversation" className="flex h-[32rem] flex-col overflow-hidden lg:h-[calc(100dvh-13rem)]">
-        <BuilderConversation
-          className="flex-1"
-          messages={chat.messages}
-          failures={chat.failures}
-          live={chat.live}
-          busy={chat.busy}
-          onSend={chat.send}
-        />
+        <BuilderConversation className="flex-1" chat={chat} />
       </Card>
       <Card className="flex flex-col p-4 lg:h-[calc(100dvh-13rem)]">
         <CurrentScriptPanel className="flex-1" title={session.title} language={session.language} script={chat.script} parameters={chat.parameters} />

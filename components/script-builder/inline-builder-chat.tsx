@@ -49,15 +49,7 @@ export function InlineBuilderChat({ session, fix }: { session: BuilderSnapshot; 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex h-80 flex-col overflow-hidden rounded-lg border border-slate-200 bg-slate-50/40">
-        <BuilderConversation
-          compact
-          className="flex-1"
-          messages={chat.messages}
-          failures={chat.failures}
-          live={chat.live}
-          busy={chat.busy}
-          onSend={chat.send}
-        />
+        <BuilderConversation compact className="flex-1" chat={chat} />
       </div>
       <CurrentScriptPanel compact title={session.title} language={session.language} script={chat.script} parameters={chat.parameters} />
       <div className="space-y-1.5">

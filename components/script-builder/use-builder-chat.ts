@@ -2,14 +2,14 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { ScriptParameters } from "@/lib/script-builder/script-extraction";
-import { readBuilderStream } from "@/components/script-builder/builder-stream";
-import type { BuilderMessage, BuilderSnapshot } from "@/components/script-builder/builder-types";
+import { postChatMessage, REPLY_DROPPED, type SendResult } from "@/components/chat/post-chat-message";
+import { readChatStream } from "@/components/chat/read-chat-stream";
+import type { BuilderDone, BuilderMessage, BuilderSnapshot } from "@/components/script-builder/builder-types";
 
-export type SendResult = { sent: true } | { sent: false; message: string };
 export type LiveReply = { text: string; phase: "waiting" | "streaming" };
 
-const DROPPED = "The reply stopped before it finished. Your message is saved; reload the page to see what else was.";
-const UNREACHABLE = "FlowPilot could not be reached, so the message was not sent. Check your connection and try again.";
+/** A `done` without the saved reply is of no use to the chat; it is skipped as malformed. */
+const hasMessage = (data: Record<string, unknown>) => !!data.message && typeof data.message === "object";
 
 /**
  * H4 from the page: posts a message to the builder's messages route and reads the reply stream
@@ -37,40 +37,29 @@ export function useBuilderChat(initial: BuilderSnapshot, onSettled?: () => void)
 
     const controller = new AbortController();
     abort.current = controller;
-    let response: Response;
-    try {
-      response = await fetch(`/api/v1/script-builder/sessions/${initial.id}/messages`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "text/event-stream" },
-        body: JSON.stringify({ message }),
-        signal: controller.signal,
-      });
-    } catch {
+    const posted = await postChatMessage(`/api/v1/script-builder/sessions/${initial.id}/messages`, { message, signal: controller.signal });
+    if ("refused" in posted) {
       takeBack();
       setLive(null);
-      return { sent: false, message: UNREACHABLE };
-    }
-    if (!response.ok || !response.body) {
-      takeBack();
-      setLive(null);
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      return { sent: false, message: body?.error?.message ?? `The message was not sent (HTTP ${response.status}). Try again.` };
+      return { sent: false, message: posted.refused };
     }
 
     const fail = (reason: string) => setFailures((all) => ({ ...all, [localId]: reason }));
     try {
-      const finished = await readBuilderStream(response.body, {
+      const finished = await readChatStream(posted.stream, {
+        savedIdKey: "user_message_id",
+        isDone: hasMessage,
         onDelta: (text) => setLive((current) => ({ text: (current?.text ?? "") + text, phase: "streaming" })),
-        onDone: (done) => {
+        onDone: (done: BuilderDone) => {
           setMessages((list) => [...list, done.message]);
           setScript(done.current_script);
           setParameters(done.current_parameters);
         },
         onError: (error) => fail(error.message),
       });
-      if (!finished) fail(DROPPED);
+      if (!finished) fail(REPLY_DROPPED);
     } catch {
-      if (!controller.signal.aborted) fail(DROPPED);
+      if (!controller.signal.aborted) fail(REPLY_DROPPED);
     }
     setLive(null);
     onSettled?.();
@@ -79,3 +68,5 @@ export function useBuilderChat(initial: BuilderSnapshot, onSettled?: () => void)
 
   return { messages, failures, live, busy: live !== null, script, parameters, send };
 }
+
+export type BuilderChat = ReturnType<typeof useBuilderChat>;

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { conversationWith } from "@/lib/ai/conversation";
 import type { ChatMessage, SystemBlock } from "@/lib/ai/provider";
 import {
   ASSISTANT_SYSTEM_PROMPT,
@@ -42,11 +43,7 @@ export async function buildChatContext(tx: Tx, sessionId: string, newMessage: st
   });
   const parsedLane = taskLaneSchema.safeParse(session.pendingTaskLane);
   const taskLane = parsedLane.success ? parsedLane.data : { questions: [], actions: [] };
-  const history = mergeSameRole(
-    session.steps.reverse().map((step) => ({ role: step.kind === "engineer_message" ? "user" : "assistant", content: step.content }) as const),
-  );
-  // The API wants the conversation to open with the engineer.
-  while (history[0]?.role === "assistant") history.shift();
+  const history = session.steps.reverse().map((step) => ({ role: step.kind === "engineer_message" ? "user" : "assistant", content: step.content }) as const);
 
   const fix = session.fixes[0];
   const state = [
@@ -57,13 +54,10 @@ export async function buildChatContext(tx: Tx, sessionId: string, newMessage: st
     `Active suggested fix: ${fix ? `[${fix.id}] ${fix.title} (status ${fix.status}${fix.appliedAt ? ", applied" : ""})` : "none"}`,
   ].join("\n\n");
   const latest = `<session_state>\n${state}\n</session_state>\n\n${newMessage}\n\n${CHAT_FORMAT_REMINDER}`;
-  const messages = history.at(-1)?.role === "user"
-    ? [...history.slice(0, -1), { role: "user" as const, content: `${history.at(-1)!.content}\n\n${latest}` }]
-    : [...history, { role: "user" as const, content: latest }];
   const templates = teamTemplatesBlock(await listTeamTemplates(tx, session.accountId));
   return {
     system: [{ text: ASSISTANT_SYSTEM_PROMPT, cache: true }, ...(templates ? [{ text: templates, cache: true }] : [])],
-    messages,
+    messages: conversationWith(history, latest),
     taskLane,
   };
 }
@@ -94,15 +88,4 @@ function parameterNames(schema: unknown): string[] {
     const name = entry && typeof entry === "object" ? (entry as { name?: unknown }).name : undefined;
     return typeof name === "string" && PARAMETER_NAME.test(name) ? [name] : [];
   });
-}
-
-/** Engineer messages whose replies failed sit next to each other; the API wants turns to alternate. */
-function mergeSameRole(messages: ChatMessage[]): ChatMessage[] {
-  const merged: ChatMessage[] = [];
-  for (const message of messages) {
-    const last = merged.at(-1);
-    if (last?.role === message.role) last.content = `${last.content}\n\n${message.content}`;
-    else merged.push({ ...message });
-  }
-  return merged;
 }

@@ -1,7 +1,6 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { AppError, conflict } from "@/lib/errors";
-import { getAiProvider } from "@/lib/ai/get-ai-provider";
+import { conflict } from "@/lib/errors";
 import { createProseStreamFilter, parseMarkers } from "@/lib/ai/markers";
 import { applyReply } from "@/lib/chat/apply-reply";
 import { buildChatContext } from "@/lib/chat/chat-context";
@@ -9,11 +8,10 @@ import type { ChatTurnInput } from "@/lib/chat/schemas";
 import { createStreamScrubber, scrubChatContext, scrubParsedReply } from "@/lib/chat/scrub-context";
 import { loadSensitiveValues } from "@/lib/documents/bundle";
 import { redactValues } from "@/lib/scripts/redaction";
-import { encodeEvent } from "@/lib/chat/sse";
+import { streamTurn } from "@/lib/chat/sse";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 
 const TX_OPTIONS = { timeout: 10_000 } as const;
-const UNAVAILABLE = "The AI is unavailable right now. Your message is saved; send another to try again.";
 
 /**
  * B2: one chat turn. The engineer's message is saved as a step before the model is asked, so it
@@ -38,55 +36,31 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
     return { engineerStepId: step.id, session, secrets, message };
   }, TX_OPTIONS);
 
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (event: string, data: unknown) => {
-        try {
-          controller.enqueue(encodeEvent(event, data));
-        } catch {
-          // The client went away; the turn is still finished and saved.
-        }
-      };
-      try {
-        const provider = getAiProvider();
-        if (!provider) throw new AppError("unavailable", UNAVAILABLE);
-        const context = scrubChatContext(await buildChatContext(db, session.id, message, engineerStepId), secrets);
-        const filter = createProseStreamFilter();
-        const scrubber = createStreamScrubber(secrets);
-        const reply = await provider.streamText(
-          { tier: "chat", system: context.system, messages: context.messages, purpose: "chat_turn", cacheHistory: true, maxTokens: 2048 },
-          (delta) => {
-            const prose = scrubber.push(filter.push(delta));
-            if (prose) send("delta", { text: prose });
-          },
-        );
-        const rest = scrubber.push(filter.flush()) + scrubber.flush();
-        if (rest) send("delta", { text: rest });
+  return streamTurn({
+    logLabel: "[chat] turn failed",
+    errorFields: { engineer_step_id: engineerStepId },
+    async run(provider, sendDelta) {
+      const context = scrubChatContext(await buildChatContext(db, session.id, message, engineerStepId), secrets);
+      const filter = createProseStreamFilter();
+      const scrubber = createStreamScrubber(secrets);
+      const reply = await provider.streamText(
+        { tier: "chat", system: context.system, messages: context.messages, purpose: "chat_turn", cacheHistory: true, maxTokens: 2048 },
+        (delta) => {
+          const prose = scrubber.push(filter.push(delta));
+          if (prose) sendDelta(prose);
+        },
+      );
+      const rest = scrubber.push(filter.flush()) + scrubber.flush();
+      if (rest) sendDelta(rest);
 
-        const parsed = scrubParsedReply(parseMarkers(reply.text), secrets);
-        for (const dropped of parsed.dropped) {
-          console.warn(JSON.stringify({ event: "chat.marker_dropped", session_id: session.id, marker: dropped.marker, reason: dropped.reason }));
-        }
-        const result = await db.$transaction(
-          (tx) => applyReply(tx, { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, taskLane: context.taskLane, parsed }),
-          TX_OPTIONS,
-        );
-        send("done", result);
-      } catch (error) {
-        const known = error instanceof AppError;
-        if (!known) console.error("[chat] turn failed", error);
-        send("error", {
-          code: known ? error.code : "internal",
-          message: known && error.code === "unavailable" ? UNAVAILABLE : known ? error.message : "The reply could not be saved. Try again.",
-          engineer_step_id: engineerStepId,
-        });
-      } finally {
-        try {
-          controller.close();
-        } catch {
-          // already closed by a cancelled client
-        }
+      const parsed = scrubParsedReply(parseMarkers(reply.text), secrets);
+      for (const dropped of parsed.dropped) {
+        console.warn(JSON.stringify({ event: "chat.marker_dropped", session_id: session.id, marker: dropped.marker, reason: dropped.reason }));
       }
+      return db.$transaction(
+        (tx) => applyReply(tx, { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, taskLane: context.taskLane, parsed }),
+        TX_OPTIONS,
+      );
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { conversationWith } from "@/lib/ai/conversation";
 import type { ChatMessage, SystemBlock } from "@/lib/ai/provider";
 import { SCRIPT_BUILDER_FORMAT_REMINDER, SCRIPT_BUILDER_SYSTEM_PROMPT, scriptBuilderLanguagePrompt } from "@/lib/ai/prompts/script-builder";
 import type { BuilderLanguage } from "@/lib/script-builder/schemas";
@@ -39,8 +40,6 @@ export async function buildBuilderContext(tx: Tx, builder: BuilderForContext, ne
     select: { id: true, role: true, content: true },
   });
   const history = first && isStartingContext(first) && !recent.some((message) => message.id === first.id) ? [first, ...recent] : recent;
-  const messages = mergeSameRole(history.map((message) => ({ role: message.role, content: message.content })));
-  while (messages[0]?.role === "assistant") messages.shift();
 
   const state: string[] = [];
   if (builder.origin === "pilot_inline" && builder.aiSessionId) {
@@ -49,26 +48,12 @@ export async function buildBuilderContext(tx: Tx, builder: BuilderForContext, ne
   }
   state.push(builder.currentScript ? `Current script:\n${fenced(builder.currentScript, builder.language)}` : "Current script: none yet");
   const latest = `<context>\n${state.join("\n\n")}\n</context>\n\n${newMessage}\n\n${SCRIPT_BUILDER_FORMAT_REMINDER}`;
-  const last = messages.at(-1);
-  if (last?.role === "user") last.content = `${last.content}\n\n${latest}`;
-  else messages.push({ role: "user", content: latest });
 
   return {
     system: [
       { text: SCRIPT_BUILDER_SYSTEM_PROMPT, cache: true },
       { text: scriptBuilderLanguagePrompt(builder.language), cache: true },
     ],
-    messages,
+    messages: conversationWith(history.map((message) => ({ role: message.role, content: message.content })), latest),
   };
-}
-
-/** A message whose reply failed sits next to the next one; the API wants turns to alternate. */
-function mergeSameRole(messages: ChatMessage[]): ChatMessage[] {
-  const merged: ChatMessage[] = [];
-  for (const message of messages) {
-    const last = merged.at(-1);
-    if (last?.role === message.role) last.content = `${last.content}\n\n${message.content}`;
-    else merged.push({ ...message });
-  }
-  return merged;
 }

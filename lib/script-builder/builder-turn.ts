@@ -1,8 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getAiProvider } from "@/lib/ai/get-ai-provider";
-import { encodeEvent } from "@/lib/chat/sse";
+import { streamTurn } from "@/lib/chat/sse";
 import { builderLanguageOf, type SendBuilderMessageInput } from "@/lib/script-builder/schemas";
 import { defaultBuilderTitle, loadOwnBuilder } from "@/lib/script-builder/builder-sessions";
 import { buildBuilderContext } from "@/lib/script-builder/builder-context";
@@ -11,7 +10,6 @@ import { currentParametersOf } from "@/lib/script-builder/current-parameters";
 import { extractCurrentScript } from "@/lib/script-builder/script-extraction";
 
 const TX_OPTIONS = { timeout: 10_000 } as const;
-const UNAVAILABLE = "The AI is unavailable right now. Your message is saved; send another to try again.";
 const EMPTY_REPLY = "The AI sent back an empty reply. Your message is saved; send another to try again.";
 const TITLE_LENGTH = 80;
 
@@ -46,62 +44,39 @@ export async function sendBuilderMessage(viewer: Viewer, input: SendBuilderMessa
     return { builder: { ...builder, language, accountId: viewer.accountId }, userMessageId: message.id };
   }, TX_OPTIONS);
 
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (event: string, data: unknown) => {
-        try {
-          controller.enqueue(encodeEvent(event, data));
-        } catch {
-          // The client went away; the reply is still finished and saved.
-        }
+  return streamTurn({
+    logLabel: "[script-builder] message failed",
+    errorFields: { user_message_id: userMessageId },
+    async run(provider, sendDelta) {
+      const context = await buildBuilderContext(db, builder, input.message, userMessageId);
+      const reply = await provider.streamText(
+        { tier: "chat", system: context.system, messages: context.messages, purpose: "script_builder", cacheHistory: true, maxTokens: 4096 },
+        sendDelta,
+      );
+      if (!reply.text.trim()) throw new AppError("upstream", EMPTY_REPLY);
+      const script = extractCurrentScript(reply.text, builder.language);
+      const saved = await db.$transaction(async (tx) => {
+        const message = await tx.scriptBuilderMessage.create({
+          data: { builderSessionId: builder.id, role: "assistant", content: reply.text },
+          select: builderMessageSelect,
+        });
+        const session = await tx.scriptBuilderSession.update({
+          where: { id: builder.id },
+          data: script !== null ? { currentScript: script } : { updatedAt: new Date() },
+          select: { currentScript: true },
+        });
+        const messages = await tx.scriptBuilderMessage.findMany({
+          where: { builderSessionId: builder.id },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { role: true, content: true },
+        });
+        return { message, currentScript: session.currentScript, currentParameters: currentParametersOf(messages, builder.language) };
+      }, TX_OPTIONS);
+      return {
+        message: toBuilderMessageView(saved.message),
+        current_script: saved.currentScript,
+        current_parameters: saved.currentParameters,
       };
-      try {
-        const provider = getAiProvider();
-        if (!provider) throw new AppError("unavailable", UNAVAILABLE);
-        const context = await buildBuilderContext(db, builder, input.message, userMessageId);
-        const reply = await provider.streamText(
-          { tier: "chat", system: context.system, messages: context.messages, purpose: "script_builder", cacheHistory: true, maxTokens: 4096 },
-          (delta) => send("delta", { text: delta }),
-        );
-        if (!reply.text.trim()) throw new AppError("upstream", EMPTY_REPLY);
-        const script = extractCurrentScript(reply.text, builder.language);
-        const saved = await db.$transaction(async (tx) => {
-          const message = await tx.scriptBuilderMessage.create({
-            data: { builderSessionId: builder.id, role: "assistant", content: reply.text },
-            select: builderMessageSelect,
-          });
-          const session = await tx.scriptBuilderSession.update({
-            where: { id: builder.id },
-            data: script !== null ? { currentScript: script } : { updatedAt: new Date() },
-            select: { currentScript: true },
-          });
-          const messages = await tx.scriptBuilderMessage.findMany({
-            where: { builderSessionId: builder.id },
-            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-            select: { role: true, content: true },
-          });
-          return { message, currentScript: session.currentScript, currentParameters: currentParametersOf(messages, builder.language) };
-        }, TX_OPTIONS);
-        send("done", {
-          message: toBuilderMessageView(saved.message),
-          current_script: saved.currentScript,
-          current_parameters: saved.currentParameters,
-        });
-      } catch (error) {
-        const known = error instanceof AppError;
-        if (!known) console.error("[script-builder] message failed", error);
-        send("error", {
-          code: known ? error.code : "internal",
-          message: known && error.code === "unavailable" ? UNAVAILABLE : known ? error.message : "The reply could not be saved. Try again.",
-          user_message_id: userMessageId,
-        });
-      } finally {
-        try {
-          controller.close();
-        } catch {
-          // already closed by a cancelled client
-        }
-      }
     },
   });
 }

@@ -1,13 +1,15 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { MessagesSquare } from "lucide-react";
 import { Card } from "@/components/ui/card";
+import { ChatComposer } from "@/components/chat/chat-composer";
+import type { SendResult } from "@/components/chat/post-chat-message";
+import { ReplyInProgress } from "@/components/chat/reply-in-progress";
+import { TurnErrorNotice } from "@/components/chat/turn-error-notice";
+import { useChatScroll } from "@/components/chat/use-chat-scroll";
 import { ChatBubble, type SessionStep } from "@/components/pilot/chat-bubble";
-import { Composer } from "@/components/pilot/chat/composer";
-import { ReplyInProgress } from "@/components/pilot/chat/reply-in-progress";
-import { TurnErrorNotice } from "@/components/pilot/chat/turn-error";
-import type { LiveTurn, SendResult } from "@/components/pilot/chat/use-chat-turn";
+import type { LiveTurn } from "@/components/pilot/chat/use-chat-turn";
 
 type Props = {
   steps: SessionStep[];
@@ -25,8 +27,7 @@ type Props = {
  * and shows the server's reason under it.
  */
 export function ChatPanel({ steps, turns, busy, viewer, onSend, notice }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const composer = useRef<HTMLTextAreaElement>(null);
+  const { scroller, composer, onScroll, markSent } = useChatScroll(busy);
   const saved = new Set(steps.map((step) => step.id));
   const failures = new Map(turns.filter((turn) => turn.engineerStepId && turn.error).map((turn) => [turn.engineerStepId!, turn.error!]));
   const live = turns.filter(
@@ -34,37 +35,10 @@ export function ChatPanel({ steps, turns, busy, viewer, onSend, notice }: Props)
   );
   const lastReply = turns.at(-1);
 
-  // Stay pinned to the newest message while the reader is at the bottom (new turns, streamed
-  // words, a banner that shrinks the view); leave them be once they scroll up to read.
-  const pinned = useRef(true);
-  useEffect(() => {
-    const element = scroller.current;
-    const content = element?.firstElementChild;
-    if (!element || !content) return;
-    const follow = () => {
-      if (pinned.current) element.scrollTop = element.scrollHeight;
-    };
-    const observer = new ResizeObserver(follow);
-    observer.observe(element);
-    observer.observe(content);
-    follow();
-    return () => observer.disconnect();
-  }, []);
-
-  function handleScroll() {
-    const element = scroller.current;
-    if (element) pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 48;
-  }
-
   function send(message: string) {
-    pinned.current = true;
+    markSent();
     return onSend(message);
   }
-
-  // Hand the keyboard back to the composer once a reply has finished.
-  useEffect(() => {
-    if (!busy && turns.length > 0) composer.current?.focus();
-  }, [busy, turns.length]);
 
   const engineerStep = (turn: LiveTurn): SessionStep => ({
     id: `live-${turn.key}`,
@@ -80,7 +54,7 @@ export function ChatPanel({ steps, turns, busy, viewer, onSend, notice }: Props)
         <MessagesSquare aria-hidden className="size-4 text-slate-500" />
         Conversation
       </h2>
-      <div ref={scroller} onScroll={handleScroll} className="min-h-0 flex-1 overflow-y-auto px-4 py-4 sm:px-5">
+      <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto px-4 py-4 sm:px-5">
         <div>
           <ol className="space-y-4" aria-label="Messages">
             {steps.map((step) => (
@@ -105,7 +79,15 @@ export function ChatPanel({ steps, turns, busy, viewer, onSend, notice }: Props)
         {busy ? "FlowPilot is replying…" : lastReply?.phase === "done" ? "FlowPilot replied." : ""}
       </p>
       {notice}
-      <Composer ref={composer} busy={busy} onSend={send} />
+      <ChatComposer
+        ref={composer}
+        busy={busy}
+        onSend={send}
+        label="Message FlowPilot"
+        placeholder="Describe what you see or what you tried…"
+        busyPlaceholder="FlowPilot is replying…"
+        className="sm:p-4"
+      />
     </Card>
   );
 }
@@ -123,7 +105,12 @@ function LiveTurnItems({ turn, engineerStep }: { turn: LiveTurn; engineerStep: S
   return (
     <>
       <ChatBubble step={engineerStep} />
-      {(turn.phase === "waiting" || turn.phase === "streaming") && <ReplyInProgress text={turn.reply} />}
+      {(turn.phase === "waiting" || turn.phase === "streaming") && (
+        <ReplyInProgress author="FlowPilot" writing="replying…" started={turn.reply !== ""} testId="reply-in-progress">
+          {turn.reply}
+          <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 translate-y-0.5 bg-indigo-400 motion-safe:animate-pulse" />
+        </ReplyInProgress>
+      )}
       {turn.phase === "done" && (
         <ChatBubble step={{ id: `live-reply-${turn.key}`, kind: "assistant_message", content: turn.reply, createdAt: turn.sentAt, user: null }} />
       )}

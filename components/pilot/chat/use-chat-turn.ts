@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { TurnDone } from "@/components/pilot/pilot-types";
-import { readTurnStream } from "@/components/pilot/chat/turn-stream";
+import { postChatMessage, REPLY_DROPPED, type SendResult } from "@/components/chat/post-chat-message";
+import { readChatStream } from "@/components/chat/read-chat-stream";
 
 /** A turn sent from this page, shown until the server's step list has caught up with it. */
 export type LiveTurn = {
@@ -17,10 +18,6 @@ export type LiveTurn = {
   /** The assistant's saved step (known from the done event). */
   assistantStepId: string | null;
 };
-
-export type SendResult = { sent: true } | { sent: false; message: string };
-
-const DROPPED = "The reply stopped before it finished. Your message is saved; reload the page to see what else was.";
 
 /**
  * B2 from the page: posts the message to the turn route and reads the event stream with fetch
@@ -47,38 +44,27 @@ export function useChatTurn(sessionId: string, onSettled: (result: TurnDone | nu
 
     const controller = new AbortController();
     abort.current = controller;
-    let response: Response;
-    try {
-      response = await fetch(`/api/v1/ai-sessions/${sessionId}/turns`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "text/event-stream" },
-        body: JSON.stringify({ message }),
-        signal: controller.signal,
-      });
-    } catch {
+    const posted = await postChatMessage(`/api/v1/ai-sessions/${sessionId}/turns`, { message, signal: controller.signal });
+    if ("refused" in posted) {
       drop();
-      return { sent: false, message: "FlowPilot could not be reached, so the message was not sent. Check your connection and try again." };
-    }
-    if (!response.ok || !response.body) {
-      drop();
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      return { sent: false, message: body?.error?.message ?? `The message was not sent (HTTP ${response.status}). Try again.` };
+      return { sent: false, message: posted.refused };
     }
 
     let result: TurnDone | null = null;
     try {
-      const finished = await readTurnStream(response.body, {
+      const finished = await readChatStream(posted.stream, {
+        savedIdKey: "engineer_step_id",
         onDelta: (text) => patch((turn) => ({ phase: "streaming", reply: turn.reply + text })),
-        onDone: (done) => {
+        onDone: (done: TurnDone) => {
           result = done;
           patch({ phase: "done", reply: done.prose, assistantStepId: done.step_id });
         },
         onError: (error) => patch({ phase: "failed", error: error.message, engineerStepId: error.engineer_step_id ?? null }),
       });
-      if (!finished) patch({ phase: "failed", error: DROPPED });
+      if (!finished) patch({ phase: "failed", error: REPLY_DROPPED });
     } catch {
       if (controller.signal.aborted) return { sent: true };
-      patch({ phase: "failed", error: DROPPED });
+      patch({ phase: "failed", error: REPLY_DROPPED });
     }
     onSettled(result);
     return { sent: true };

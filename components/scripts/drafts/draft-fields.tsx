@@ -5,7 +5,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { TextArea, TextInput } from "@/components/ui/text-input";
 import { BodySection } from "@/components/scripts/drafts/body-section";
 import { OriginalScript } from "@/components/scripts/drafts/original-script";
-import { ParameterEditor } from "@/components/scripts/drafts/parameter-editor";
+import { ParameterEditor } from "@/components/scripts/parameters/parameter-editor";
 import type { DraftForm } from "@/components/scripts/drafts/use-draft-form";
 
 export type CategoryOption = { id: string; name: string };
@@ -53,7 +53,12 @@ export function DraftFields({ form, categories, disabled, compact = false, origi
           <BodySection form={form} disabled={disabled} />
         </div>
       )}
-      <ParameterEditor form={form} disabled={disabled} />
+      <ParameterEditor
+        form={form}
+        readOnly={disabled}
+        headingLevel="h3"
+        empty="No parameters: the template runs the script exactly as written."
+      />
     </div>
   );
 }

@@ -2,13 +2,7 @@
 
 import { useState } from "react";
 import type { DraftView } from "@/lib/scripts/drafts/draft-view";
-import { undeclaredReferences } from "@/components/scripts/drafts/body-references";
-import {
-  blankParameterDraft,
-  toParameterDraft,
-  toParameterInput,
-  type ParameterDraft,
-} from "@/components/scripts/drafts/parameter-draft";
+import { useParameterDrafts } from "@/components/scripts/parameters/use-parameter-drafts";
 
 /**
  * The review form of one draft: name, description, category, body and parameters, starting from
@@ -19,21 +13,7 @@ export function useDraftForm(draft: DraftView) {
   const [description, setDescription] = useState(draft.description ?? "");
   const [categoryId, setCategoryId] = useState("");
   const [body, setBody] = useState(draft.templated_body);
-  const [parameters, setParameters] = useState<ParameterDraft[]>(() => draft.proposed_parameters.map(toParameterDraft));
-
-  const declared = parameters.map((parameter) => parameter.name.trim()).filter(Boolean);
-  const undeclared = undeclaredReferences(body, declared);
-
-  function updateParameter(key: string, patch: Partial<ParameterDraft>) {
-    setParameters((current) => current.map((parameter) => (parameter.key === key ? { ...parameter, ...patch } : parameter)));
-  }
-  function removeParameter(key: string) {
-    setParameters((current) => current.filter((parameter) => parameter.key !== key));
-  }
-  /** Adds a parameter, named after the first undeclared reference when there is one. */
-  function addParameter() {
-    setParameters((current) => [...current, blankParameterDraft(undeclared[0] ?? "")]);
-  }
+  const parameters = useParameterDrafts(draft.proposed_parameters, body);
 
   /** What the accept action receives: every field, so what the reviewer saw is what is saved. */
   function toAcceptInput() {
@@ -43,22 +23,19 @@ export function useDraftForm(draft: DraftView) {
       description: description.trim() || null,
       category_id: categoryId || null,
       body,
-      parameters: parameters.map(toParameterInput),
+      parameters: parameters.toParameterInputs(),
     };
   }
 
   return {
+    ...parameters,
     fields: { name, description, categoryId, body },
     setName,
     setDescription,
     setCategoryId,
     setBody,
-    parameters,
-    declared,
-    undeclared,
-    updateParameter,
-    removeParameter,
-    addParameter,
+    /** Adds a parameter, named after the first undeclared reference when there is one. */
+    addParameter: () => parameters.addParameter(parameters.undeclared[0] ?? ""),
     toAcceptInput,
   };
 }

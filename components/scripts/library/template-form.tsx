@@ -17,8 +17,8 @@ import { showToast } from "@/components/ui/toast";
 import { TemplatedBody } from "@/components/scripts/drafts/templated-body";
 import { languageLabels } from "@/components/scripts/library/language-badge";
 import { NewCategoryDialog } from "@/components/scripts/library/new-category-dialog";
-import { TemplateParameterEditor } from "@/components/scripts/library/template-parameter-editor";
 import { useTemplateForm } from "@/components/scripts/library/use-template-form";
+import { ParameterEditor } from "@/components/scripts/parameters/parameter-editor";
 import { createTemplateAction, updateTemplateAction } from "@/app/(app)/scripts/actions";
 
 type Field = "name" | "description" | "language" | "category_id" | "body" | "parameters";
@@ -122,7 +122,18 @@ export function TemplateForm({ template, categories: initialCategories }: Props)
           <TemplatedBody body={form.fields.body || " "} declared={form.parameters.map((parameter) => parameter.name.trim())} label="Preview of the script with its parameters marked" className="mt-1 max-h-[32rem] min-h-64" />
         </div>
       </div>
-      <TemplateParameterEditor form={form} disabled={pending} error={errors.parameters} />
+      <ParameterEditor
+        form={form}
+        disabled={pending}
+        headingLevel="h2"
+        offerUndeclared
+        error={errors.parameters}
+        empty={
+          <>
+            No parameters: the script runs exactly as written. Write <code className="font-mono">{"{{name}}"}</code> in the body where a value changes per run.
+          </>
+        }
+      />
       {errors.form && <ErrorCallout>{errors.form}</ErrorCallout>}
       <div className="flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 pt-4">
         {template && (

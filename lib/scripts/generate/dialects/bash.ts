@@ -1,4 +1,4 @@
-import { endsWord, flattenLines, placeholderAt, siteAt, unsafeSitesIn, type Dialect, type Site } from "@/lib/scripts/generate/dialects/dialect";
+import { codeLiteral, endsWord, flattenLines, placeholderAt, scanWith, skipEscape, unsafeSitesIn, type Dialect, type Site } from "@/lib/scripts/generate/dialects/dialect";
 import type { ParameterValue } from "@/lib/scripts/generate/parameter-values";
 
 /*
@@ -16,6 +16,7 @@ const UNSAFE: Partial<Record<Frame, string>> = {
   brace: "inside a ${…} expansion",
 };
 const AFTER_DOLLAR_MATTERS = new Set<Frame>(["code", "paren", "arith", "dq"]);
+const BASH_WORDS = { true: "true", false: "false", noNumber: "''" };
 const HEREDOC = /<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([^\s;&|()<>'"]+))/y;
 
 type Heredoc = { delimiter: string; stripTabs: boolean };
@@ -40,109 +41,65 @@ function skipHeredocs(body: string, newline: number, heredocs: Heredoc[], sites:
 }
 
 function scan(body: string): Site[] {
-  const sites: Site[] = [];
-  const stack: Frame[] = ["code"];
   let heredocs: Heredoc[] = [];
-  let i = 0;
-  const push = (frame: Frame, width: number) => {
-    stack.push(frame);
-    i += width;
-  };
-  while (i < body.length) {
-    const frame = stack.at(-1)!;
-    const found = placeholderAt(body, i);
-    if (found) {
+  return scanWith<Frame>(body, "code", {
+    isLineComment: (frame) => frame === "comment",
+    placeholder({ index: i, stack, frame }) {
       // `$'…'` would read the value's backslashes as escapes, so `${{name}}` can't be made literal.
       const afterDollar = body[i - 1] === "$" && AFTER_DOLLAR_MATTERS.has(frame);
-      const unsafe = afterDollar ? "right after a $" : stack.map((entry) => UNSAFE[entry]).find(Boolean);
-      sites.push(siteAt(body, i, found, frame, unsafe));
-      i = found.end;
-      continue;
-    }
-    const char = body[i]!;
-    const next = body[i + 1];
-    if (frame === "comment") {
-      if (char === "\n") stack.pop();
-      else i += 1;
-      continue;
-    }
-    if (frame === "sq") {
-      if (char === "'") stack.pop();
-      i += 1;
-      continue;
-    }
-    if (char === "\\") {
-      const escaped = placeholderAt(body, i + 1);
-      if (escaped) {
-        sites.push(siteAt(body, i + 1, escaped, frame, "right after a backslash"));
-        i = escaped.end;
-      } else i += 2;
-      continue;
-    }
-    if (frame === "ansi" && char === "'") stack.pop();
-    else if (frame === "backtick" && char === "`") stack.pop();
-    else if (frame === "brace" && char === "}") stack.pop();
-    else if (frame === "dq" && char === '"') stack.pop();
-    else if (frame === "arith" && char === ")" && next === ")") {
-      stack.pop();
-      i += 2;
-      continue;
-    } else if (frame === "ansi") {
-      // only \ and ' matter inside $'…'
-    } else if (char === "$" && next === "(" && body[i + 2] === "(") {
-      push("arith", 3);
-      continue;
-    } else if (char === "$" && next === "(") {
-      push("paren", 2);
-      continue;
-    } else if (char === "$" && next === "{" && !placeholderAt(body, i + 1)) {
-      push("brace", 2);
-      continue;
-    } else if (char === "`") stack.push("backtick");
-    else if (frame === "dq" || frame === "backtick") {
-      // the rest of a double-quoted string or a `…` substitution is text to this lexer
-    } else if (char === "'") stack.push("sq");
-    else if (char === "$" && next === "'") {
-      push("ansi", 2);
-      continue;
-    } else if (char === "$" && next === '"') {
-      push("dq", 2);
-      continue;
-    } else if (char === '"') stack.push("dq");
-    else if (char === "(" && next === "(" && frame !== "arith") {
-      push("arith", 2);
-      continue;
-    } else if (char === "(") stack.push("paren");
-    else if (char === ")" && frame === "paren") stack.pop();
-    else if (char === "#" && endsWord(body[i - 1])) {
-      stack.push("comment");
-    } else if (char === "<" && next === "<" && body[i + 2] !== "<" && frame !== "arith") {
-      HEREDOC.lastIndex = i;
-      const match = HEREDOC.exec(body);
-      if (match) {
-        heredocs.push({ delimiter: match[2] ?? match[3] ?? match[4]!, stripTabs: match[1] === "-" });
-        i = HEREDOC.lastIndex;
-        continue;
+      return { context: frame, unsafe: afterDollar ? "right after a $" : stack.map((entry) => UNSAFE[entry]).find(Boolean) };
+    },
+    step({ index: i, stack, frame, char, next, sites, open }) {
+      if (frame === "sq") {
+        if (char === "'") stack.pop();
+        return i + 1;
       }
-    } else if (char === "\n" && heredocs.length > 0) {
-      i = skipHeredocs(body, i, heredocs, sites);
-      heredocs = [];
-      continue;
-    }
-    i += 1;
-  }
-  return sites;
+      if (char === "\\") return skipEscape(body, i, sites, frame, "right after a backslash");
+      if (frame === "ansi" && char === "'") stack.pop();
+      else if (frame === "backtick" && char === "`") stack.pop();
+      else if (frame === "brace" && char === "}") stack.pop();
+      else if (frame === "dq" && char === '"') stack.pop();
+      else if (frame === "arith" && char === ")" && next === ")") {
+        stack.pop();
+        return i + 2;
+      } else if (frame === "ansi") {
+        // only \ and ' matter inside $'…'
+      } else if (char === "$" && next === "(" && body[i + 2] === "(") return open("arith", 3);
+      else if (char === "$" && next === "(") return open("paren", 2);
+      else if (char === "$" && next === "{" && !placeholderAt(body, i + 1)) return open("brace", 2);
+      else if (char === "`") stack.push("backtick");
+      else if (frame === "dq" || frame === "backtick") {
+        // the rest of a double-quoted string or a `…` substitution is text to this lexer
+      } else if (char === "'") stack.push("sq");
+      else if (char === "$" && next === "'") return open("ansi", 2);
+      else if (char === "$" && next === '"') return open("dq", 2);
+      else if (char === '"') stack.push("dq");
+      else if (char === "(" && next === "(" && frame !== "arith") return open("arith", 2);
+      else if (char === "(") stack.push("paren");
+      else if (char === ")" && frame === "paren") stack.pop();
+      else if (char === "#" && endsWord(body[i - 1])) stack.push("comment");
+      else if (char === "<" && next === "<" && body[i + 2] !== "<" && frame !== "arith") {
+        HEREDOC.lastIndex = i;
+        const match = HEREDOC.exec(body);
+        if (match) {
+          heredocs.push({ delimiter: match[2] ?? match[3] ?? match[4]!, stripTabs: match[1] === "-" });
+          return HEREDOC.lastIndex;
+        }
+      } else if (char === "\n" && heredocs.length > 0) {
+        const after = skipHeredocs(body, i, heredocs, sites);
+        heredocs = [];
+        return after;
+      }
+      return i + 1;
+    },
+  });
 }
 
 /** The inside of a single-quoted word: each `'` closes, adds an escaped quote, and reopens. */
 export const escapeSingleQuoted = (text: string) => text.replaceAll("'", `'\\''`);
 
 /** The value as one bash word. */
-function literal(value: ParameterValue): string {
-  if (value === null) return "''";
-  if (typeof value !== "string") return String(value);
-  return `'${escapeSingleQuoted(value)}'`;
-}
+const literal = (value: ParameterValue) => codeLiteral(value, false, BASH_WORDS, (text) => `'${escapeSingleQuoted(text)}'`);
 
 export const bash: Dialect = {
   extension: ".sh",

@@ -31,9 +31,75 @@ export function placeholderAt(body: string, index: number): { name: string; end:
 }
 
 /** A site record for the placeholder at `index`. */
-export function siteAt(body: string, index: number, found: { name: string; end: number }, context: string, unsafe?: string): Site {
+export function siteAt(body: string, index: number, found: { name: string; end: number }, context: string, unsafe?: string | undefined): Site {
   const atLineStart = index === 0 || body[index - 1] === "\n";
   return { start: index, end: found.end, name: found.name, context, atLineStart, ...(unsafe ? { unsafe } : {}) };
+}
+
+/** Where a lexer reads: the position, the stack of frames there (innermost last) and the innermost one. */
+export type Position<F> = { index: number; stack: F[]; frame: F };
+
+/** A position where no placeholder starts and no comment is open, with what the lexer needs to read on. */
+export type Cursor<F> = Position<F> & {
+  char: string;
+  next: string | undefined;
+  /** Where a placeholder found while reading (right after an escape, in a skipped here-document) is recorded. */
+  sites: Site[];
+  /** Pushes `frame` and returns the index `width` characters on. */
+  open: (frame: F, width: number) => number;
+};
+
+/** What a dialect's lexer tells the scan loop they all share (scanWith). */
+export type Lexer<F> = {
+  /** Whether `frame` is a line comment: it ends at the line break, which the frame beneath then reads. */
+  isLineComment: (frame: F) => boolean;
+  /** The context of a placeholder at `at`, and why no quoting holds there, if none does. */
+  placeholder: (at: Position<F>) => { context: string; unsafe?: string | undefined };
+  /** Reads the text at `at`, pushing and popping frames; returns where to read next. */
+  step: (at: Cursor<F>) => number;
+};
+
+/**
+ * The loop of every dialect that lexes its body with a stack of frames, starting in `start`: a
+ * placeholder is recorded wherever one starts, a line comment runs to its line break, and all else
+ * is the lexer's to read.
+ */
+export function scanWith<F>(body: string, start: F, lexer: Lexer<F>): Site[] {
+  const sites: Site[] = [];
+  const stack: F[] = [start];
+  let index = 0;
+  while (index < body.length) {
+    const frame = stack.at(-1)!;
+    const found = placeholderAt(body, index);
+    if (found) {
+      const { context, unsafe } = lexer.placeholder({ index, stack, frame });
+      sites.push(siteAt(body, index, found, context, unsafe));
+      index = found.end;
+    } else if (lexer.isLineComment(frame)) {
+      if (body[index] === "\n") stack.pop();
+      else index += 1;
+    } else {
+      const at = index;
+      const open = (inner: F, width: number) => {
+        stack.push(inner);
+        return at + width;
+      };
+      index = lexer.step({ index, stack, frame, char: body[index]!, next: body[index + 1], sites, open });
+    }
+  }
+  return sites;
+}
+
+/**
+ * An escape character at `index` (bash's and Python's backslash, PowerShell's backtick): a
+ * placeholder right behind it is recorded, with `unsafe` where the escape would change the value;
+ * otherwise the escaped character is passed over. Returns where to read next.
+ */
+export function skipEscape(body: string, index: number, sites: Site[], context: string, unsafe?: string): number {
+  const escaped = placeholderAt(body, index + 1);
+  if (!escaped) return index + 2;
+  sites.push(siteAt(body, index + 1, escaped, context, unsafe));
+  return escaped.end;
 }
 
 /** Every placeholder in `text` (offset by `from`), all marked unsafe for `reason`. */
@@ -54,6 +120,20 @@ export function textOf(value: ParameterValue, booleans: [string, string]): strin
   if (value === null) return "";
   if (typeof value === "boolean") return value ? booleans[0] : booleans[1];
   return String(value);
+}
+
+/** The words a language writes for true, false and a number left empty. */
+export type LiteralWords = { true: string; false: string; noNumber: string };
+
+/**
+ * A value as a literal in code: numbers bare, booleans and an empty optional number as the
+ * language's words, text (an empty one too) through the language's own `quote`.
+ */
+export function codeLiteral(value: ParameterValue, numeric: boolean, words: LiteralWords, quote: (text: string) => string): string {
+  if (value === null) return numeric ? words.noNumber : quote("");
+  if (typeof value === "boolean") return value ? words.true : words.false;
+  if (typeof value === "number") return String(value);
+  return quote(value);
 }
 
 /** Line breaks would end a comment and start code; inside one, a value's line breaks become spaces. */

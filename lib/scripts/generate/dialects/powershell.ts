@@ -1,4 +1,4 @@
-import { endsWord, flattenLines, placeholderAt, siteAt, textOf, type Dialect, type Site } from "@/lib/scripts/generate/dialects/dialect";
+import { codeLiteral, endsWord, flattenLines, placeholderAt, scanWith, skipEscape, textOf, type Dialect, type Site } from "@/lib/scripts/generate/dialects/dialect";
 import type { ParameterValue } from "@/lib/scripts/generate/parameter-values";
 
 /*
@@ -21,70 +21,53 @@ const ESCAPING = new Set<Frame>(["code", "paren", "dq", "hdq", "brace"]);
 const HERE_STRING_OPEN = /@(['\u2018\u2019\u201A\u201B"\u201C\u201D\u201E])[ \t]*\r?\n/y;
 
 function scan(body: string): Site[] {
-  const sites: Site[] = [];
-  const stack: Frame[] = ["code"];
-  let i = 0;
   const lineStart = (index: number) => index === 0 || body[index - 1] === "\n";
-  const push = (frame: Frame, width: number) => {
-    stack.push(frame);
-    i += width;
-  };
-  while (i < body.length) {
-    const frame = stack.at(-1)!;
-    const found = placeholderAt(body, i);
-    if (found) {
+  return scanWith<Frame>(body, "code", {
+    isLineComment: (frame) => frame === "comment",
+    placeholder({ index: i, stack, frame }) {
       const afterDollar = body[i - 1] === "$" && ESCAPING.has(frame);
-      const unsafe = afterDollar ? "right after a $" : stack.includes("brace") ? "inside a ${…} variable name" : undefined;
-      sites.push(siteAt(body, i, found, frame, unsafe));
-      i = found.end;
-      continue;
-    }
-    const char = body[i]!;
-    const next = body[i + 1];
-    if (frame === "comment") {
-      if (char === "\n") stack.pop();
-      else i += 1;
-    } else if (frame === "block") {
-      if (char === "#" && next === ">") stack.pop();
-      i += char === "#" && next === ">" ? 2 : 1;
-    } else if (frame === "sq") {
-      if (isSingle(char) && isSingle(next)) i += 2;
-      else {
-        if (isSingle(char)) stack.pop();
-        i += 1;
+      return { context: frame, unsafe: afterDollar ? "right after a $" : stack.includes("brace") ? "inside a ${…} variable name" : undefined };
+    },
+    step({ index: i, stack, frame, char, next, sites, open }) {
+      if (frame === "block") {
+        if (char === "#" && next === ">") stack.pop();
+        return i + (char === "#" && next === ">" ? 2 : 1);
       }
-    } else if (frame === "hsq") {
-      if (lineStart(i) && isSingle(char) && next === "@") stack.pop();
-      i += lineStart(i) && isSingle(char) && next === "@" ? 2 : 1;
-    } else if (char === "`") {
-      const escaped = placeholderAt(body, i + 1);
-      if (escaped) sites.push(siteAt(body, i + 1, escaped, frame, "right after a backtick"));
-      i = escaped ? escaped.end : i + 2;
-    } else if (frame === "dq" && isDouble(char)) {
-      if (!isDouble(next)) stack.pop();
-      i += isDouble(next) ? 2 : 1;
-    } else if (frame === "hdq" && lineStart(i) && isDouble(char) && next === "@") {
-      stack.pop();
-      i += 2;
-    } else if (char === "$" && next === "(") push("paren", 2);
-    else if (char === "$" && next === "{" && !placeholderAt(body, i + 1)) push("brace", 2);
-    else if (frame === "dq" || frame === "hdq") i += 1;
-    else if (frame === "brace" && char === "}") {
-      stack.pop();
-      i += 1;
-    } else if (char === "@" && hereStringOpensAt(body, i)) {
-      push(isSingle(next) ? "hsq" : "hdq", hereStringOpensAt(body, i));
-    } else if (isSingle(char)) push("sq", 1);
-    else if (isDouble(char)) push("dq", 1);
-    else if (char === "<" && next === "#") push("block", 2);
-    else if (char === "#" && endsWord(body[i - 1], "{}")) push("comment", 1);
-    else if (char === "(") push("paren", 1);
-    else {
+      if (frame === "sq") {
+        if (isSingle(char) && isSingle(next)) return i + 2;
+        if (isSingle(char)) stack.pop();
+        return i + 1;
+      }
+      if (frame === "hsq") {
+        if (lineStart(i) && isSingle(char) && next === "@") stack.pop();
+        return i + (lineStart(i) && isSingle(char) && next === "@" ? 2 : 1);
+      }
+      if (char === "`") return skipEscape(body, i, sites, frame, "right after a backtick");
+      if (frame === "dq" && isDouble(char)) {
+        if (!isDouble(next)) stack.pop();
+        return i + (isDouble(next) ? 2 : 1);
+      }
+      if (frame === "hdq" && lineStart(i) && isDouble(char) && next === "@") {
+        stack.pop();
+        return i + 2;
+      }
+      if (char === "$" && next === "(") return open("paren", 2);
+      if (char === "$" && next === "{" && !placeholderAt(body, i + 1)) return open("brace", 2);
+      if (frame === "dq" || frame === "hdq") return i + 1;
+      if (frame === "brace" && char === "}") {
+        stack.pop();
+        return i + 1;
+      }
+      if (char === "@" && hereStringOpensAt(body, i)) return open(isSingle(next) ? "hsq" : "hdq", hereStringOpensAt(body, i));
+      if (isSingle(char)) return open("sq", 1);
+      if (isDouble(char)) return open("dq", 1);
+      if (char === "<" && next === "#") return open("block", 2);
+      if (char === "#" && endsWord(body[i - 1], "{}")) return open("comment", 1);
+      if (char === "(") return open("paren", 1);
       if (char === ")" && frame === "paren") stack.pop();
-      i += 1;
-    }
-  }
-  return sites;
+      return i + 1;
+    },
+  });
 }
 
 /** The length of the here-string opener (@' or @" up to its line break) at `index`, or 0. */
@@ -96,13 +79,10 @@ function hereStringOpensAt(body: string, index: number): number {
 export const doubleSingles = (text: string) => text.replace(/['\u2018\u2019\u201A\u201B]/g, (quote) => quote + quote);
 export const escapeExpandable = (text: string) => text.replace(/[`$"\u201C\u201D\u201E]/g, (special) => `\`${special}`);
 
+const POWERSHELL_WORDS = { true: "$true", false: "$false", noNumber: "$null" };
+
 /** The value as a PowerShell literal in code. */
-function literal(value: ParameterValue, numeric: boolean): string {
-  if (value === null) return numeric ? "$null" : "''";
-  if (typeof value === "boolean") return value ? "$true" : "$false";
-  if (typeof value === "number") return String(value);
-  return `'${doubleSingles(value)}'`;
-}
+const literal = (value: ParameterValue, numeric: boolean) => codeLiteral(value, numeric, POWERSHELL_WORDS, (text) => `'${doubleSingles(text)}'`);
 
 export const powershell: Dialect = {
   extension: ".ps1",

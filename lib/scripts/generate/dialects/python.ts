@@ -1,4 +1,4 @@
-import { placeholderAt, siteAt, type Dialect, type Site } from "@/lib/scripts/generate/dialects/dialect";
+import { codeLiteral, scanWith, skipEscape, textOf, type Dialect, type Site } from "@/lib/scripts/generate/dialects/dialect";
 import type { ParameterValue } from "@/lib/scripts/generate/parameter-values";
 
 /*
@@ -32,63 +32,41 @@ function contextOf(frame: Frame): string {
 }
 
 function scan(body: string): Site[] {
-  const sites: Site[] = [];
-  const stack: Frame[] = [{ kind: "code" }];
-  let i = 0;
-  while (i < body.length) {
-    const frame = stack.at(-1)!;
-    const found = placeholderAt(body, i);
-    if (found) {
-      sites.push(siteAt(body, i, found, contextOf(frame), frame.kind === "string" && frame.bytes ? "inside a bytes literal" : undefined));
-      i = found.end;
-      continue;
-    }
-    const char = body[i]!;
-    if (frame.kind === "comment") {
-      if (char === "\n") stack.pop();
-      else i += 1;
-      continue;
-    }
-    if (char === "\\") {
-      const escaped = placeholderAt(body, i + 1);
-      if (escaped) {
+  return scanWith<Frame>(body, { kind: "code" }, {
+    isLineComment: (frame) => frame.kind === "comment",
+    placeholder: ({ frame }) => ({ context: contextOf(frame), unsafe: frame.kind === "string" && frame.bytes ? "inside a bytes literal" : undefined }),
+    step({ index: i, stack, frame, char, sites }) {
+      if (char === "\\") {
         const harmless = frame.kind === "string" && frame.raw;
-        sites.push(siteAt(body, i + 1, escaped, contextOf(frame), harmless ? undefined : "right after a backslash"));
-        i = escaped.end;
-      } else i += 2;
-      continue;
-    }
-    if (frame.kind === "string") {
-      if (body.startsWith(frame.quote, i)) {
-        stack.pop();
-        i += frame.quote.length;
-      } else if (frame.format && (char === "{" || char === "}")) {
-        if (body[i + 1] === char) i += 2;
-        else {
-          if (char === "{") stack.push({ kind: "fexpr", depth: 1 });
-          i += 1;
+        return skipEscape(body, i, sites, contextOf(frame), harmless ? undefined : "right after a backslash");
+      }
+      if (frame.kind === "string") {
+        if (body.startsWith(frame.quote, i)) {
+          stack.pop();
+          return i + frame.quote.length;
         }
-      } else {
+        if (frame.format && (char === "{" || char === "}")) {
+          if (body[i + 1] === char) return i + 2;
+          if (char === "{") stack.push({ kind: "fexpr", depth: 1 });
+          return i + 1;
+        }
         // An unterminated one-line string ends at the line break (Python refuses it anyway).
         if (char === "\n" && frame.quote.length === 1) stack.pop();
-        i += 1;
+        return i + 1;
       }
-      continue;
-    }
-    if (char === "'" || char === '"') {
-      const prefix = prefixBefore(body, i);
-      const quote = body.startsWith(char.repeat(3), i) ? char.repeat(3) : char;
-      stack.push({ kind: "string", quote, raw: prefix.includes("r"), format: prefix.includes("f"), bytes: prefix.includes("b") });
-      i += quote.length;
-      continue;
-    }
-    if (frame.kind === "fexpr" && (char === "{" || char === "}")) {
-      frame.depth += char === "{" ? 1 : -1;
-      if (frame.depth === 0) stack.pop();
-    } else if (char === "#" && frame.kind === "code") stack.push({ kind: "comment" });
-    i += 1;
-  }
-  return sites;
+      if (char === "'" || char === '"') {
+        const prefix = prefixBefore(body, i);
+        const quote = body.startsWith(char.repeat(3), i) ? char.repeat(3) : char;
+        stack.push({ kind: "string", quote, raw: prefix.includes("r"), format: prefix.includes("f"), bytes: prefix.includes("b") });
+        return i + quote.length;
+      }
+      if (frame.kind === "fexpr" && (char === "{" || char === "}")) {
+        frame.depth += char === "{" ? 1 : -1;
+        if (frame.depth === 0) stack.pop();
+      } else if (char === "#" && frame.kind === "code") stack.push({ kind: "comment" });
+      return i + 1;
+    },
+  });
 }
 
 /** The text of `value` as the inside of a string literal: every character that could end it escaped. */
@@ -108,19 +86,16 @@ export function escapeForString(text: string, format: boolean): string {
   return escaped;
 }
 
+const PYTHON_WORDS = { true: "True", false: "False", noNumber: "None" };
+
 /** The value as a Python literal in code. */
-function literal(value: ParameterValue, numeric: boolean): string {
-  if (value === null) return numeric ? "None" : '""';
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") return String(value);
-  return `"${escapeForString(value, false)}"`;
-}
+const literal = (value: ParameterValue, numeric: boolean) => codeLiteral(value, numeric, PYTHON_WORDS, (text) => `"${escapeForString(text, false)}"`);
 
 export const python: Dialect = {
   extension: ".py",
   scan,
   place(value, type, site) {
-    const text = value === null ? "" : typeof value === "boolean" ? (value ? "True" : "False") : String(value);
+    const text = textOf(value, [PYTHON_WORDS.true, PYTHON_WORDS.false]);
     if (site.context === "string" || site.context === "fstring") return { text: escapeForString(text, site.context === "fstring") };
     if (site.context.startsWith("raw")) {
       if (/['"\\]/.test(text)) return { refused: "can't contain quotes or backslashes here: the template puts it inside a raw string (r'…'), where they can't be escaped." };

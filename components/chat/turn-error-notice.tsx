@@ -1,6 +1,6 @@
 import { CircleAlert } from "lucide-react";
 
-/** A turn that failed after the engineer's message was saved: the server's message, in line. */
+/** A reply that failed after the engineer's message was saved: the server's message, in line. */
 export function TurnErrorNotice({ message }: { message: string }) {
   return (
     <li className="flex justify-start">

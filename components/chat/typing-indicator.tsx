@@ -1,4 +1,4 @@
-/** Three dots while FlowPilot is thinking; they pulse only for people who allow motion. */
+/** Three dots while the assistant is thinking; they pulse only for people who allow motion. */
 export function TypingIndicator() {
   return (
     <span className="inline-flex items-center gap-1 py-1" aria-hidden>

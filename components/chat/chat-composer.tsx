@@ -3,19 +3,29 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type Ref } from "react";
 import { SendHorizontal } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { Spinner } from "@/components/ui/spinner";
 import { TextArea } from "@/components/ui/text-input";
-import type { SendResult } from "@/components/script-builder/use-builder-chat";
+import type { SendResult } from "@/components/chat/post-chat-message";
 
-type Props = { busy: boolean; onSend: (message: string) => Promise<SendResult>; ref?: Ref<HTMLTextAreaElement>; placeholder?: string };
+type Props = {
+  busy: boolean;
+  onSend: (message: string) => Promise<SendResult>;
+  ref?: Ref<HTMLTextAreaElement>;
+  /** The box's accessible name; each chat has its own, since two can share a page. */
+  label: string;
+  placeholder: string;
+  /** The placeholder while a reply streams. */
+  busyPlaceholder: string;
+  className?: string;
+};
 
 /**
- * The builder's message box: Enter sends, Shift+Enter starts a new line; disabled while a reply
- * streams. A message the server refused comes back into the box with the server's reason.
- * Labelled apart from the pilot chat's box, since both can be on one page.
+ * A chat's message box: Enter sends, Shift+Enter starts a new line; disabled while a reply
+ * streams. A message the server refused comes back into the box with the server's reason underneath.
  */
-export function BuilderComposer({ busy, onSend, ref, placeholder = "Describe the script, or what to change…" }: Props) {
+export function ChatComposer({ busy, onSend, ref, label, placeholder, busyPlaceholder, className }: Props) {
   const id = useId();
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -45,20 +55,21 @@ export function BuilderComposer({ busy, onSend, ref, placeholder = "Describe the
   }
 
   return (
-    <form onSubmit={handleSubmit} className="border-t border-slate-200 p-3">
+    <form onSubmit={handleSubmit} className={cn("border-t border-slate-200 p-3", className)}>
       <label htmlFor={`${id}-message`} className="sr-only">
-        Message the script builder
+        {label}
       </label>
       <div className="flex items-end gap-2">
         <TextArea
           ref={ref}
           id={`${id}-message`}
+          name="message"
           rows={2}
           value={text}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={handleKeyDown}
           disabled={busy}
-          placeholder={busy ? "The builder is writing…" : placeholder}
+          placeholder={busy ? busyPlaceholder : placeholder}
           aria-describedby={`${id}-hint`}
           className="min-h-11 flex-1 resize-none"
         />

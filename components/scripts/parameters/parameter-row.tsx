@@ -6,7 +6,7 @@ import { PARAMETER_TYPES } from "@/lib/scripts/parameter-schema";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TextInput } from "@/components/ui/text-input";
-import type { ParameterDraft } from "@/components/scripts/drafts/parameter-draft";
+import type { ParameterDraft } from "@/components/scripts/parameters/parameter-draft";
 
 type Props = {
   parameter: ParameterDraft;
