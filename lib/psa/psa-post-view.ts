@@ -24,6 +24,9 @@ export type PsaPostView = {
   can_retry: boolean;
 };
 
+type ReadSession = { id: string; status: string; userId: string; handlerId: string | null };
+const postInclude = { documentation: { select: { psaDetail: true } } } as const;
+
 /**
  * The session's most recent PSA post (of `kind`, when given), or null when it has none (no
  * ticket, not connected, or the viewer can't read the session). Read-only; `can_retry` applies
@@ -35,9 +38,36 @@ export async function getLatestPsaPost(viewer: Viewer, sessionId: string, kind?:
   const post = await db.psaPost.findFirst({
     where: { sessionId: session.id, accountId: viewer.accountId, ...(kind ? { kind } : {}) },
     orderBy: { createdAt: "desc" },
-    include: { documentation: { select: { psaDetail: true } } },
+    include: postInclude,
   });
-  if (!post) return null;
+  return post && toPsaPostView(viewer, session, post);
+}
+
+/**
+ * The latest post of each document kind for a session the caller has already read (the pilot
+ * page), in one query: `distinct` keeps the first row per kind of the newest-first order.
+ */
+export async function latestPsaPostsByKind(viewer: Viewer, session: ReadSession): Promise<Partial<Record<DocumentKind, PsaPostView>>> {
+  const posts = await db.psaPost.findMany({
+    where: { sessionId: session.id, accountId: viewer.accountId },
+    orderBy: [{ kind: "asc" }, { createdAt: "desc" }],
+    distinct: ["kind"],
+    include: postInclude,
+  });
+  return Object.fromEntries(posts.map((post) => [post.kind, toPsaPostView(viewer, session, post)]));
+}
+
+type PostRow = FailedPost & {
+  id: string;
+  status: PsaPostView["status"];
+  verifiedStatusId: string | null;
+  verifiedStatusName: string | null;
+  statusTransitionSkippedReason: string | null;
+  attempts: number;
+  postedAt: Date | null;
+};
+
+function toPsaPostView(viewer: Viewer, session: ReadSession, post: PostRow): PsaPostView {
   return {
     id: post.id,
     kind: post.kind,

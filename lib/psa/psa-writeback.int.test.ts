@@ -15,7 +15,7 @@ const { createHandoff } = await import("@/lib/handoffs/handoff-manager");
 const { backgroundTasksSettled } = await import("@/lib/notifications/dispatcher");
 const { NOT_CONNECTED, loadPsaProvider } = await import("@/lib/psa/account-provider");
 const { CONNECTION_OFF, retryPsaPost } = await import("@/lib/psa/psa-writeback");
-const { getLatestPsaPost } = await import("@/lib/psa/psa-post-view");
+const { getLatestPsaPost, latestPsaPostsByKind } = await import("@/lib/psa/psa-post-view");
 const { isPsaWritebackFailure } = await import("@/lib/psa/writeback/writeback-failure");
 
 const NOTE = "## Problem\nOutlook kept prompting.\n\n## What we confirmed\n- Stale credentials\n## Root cause\nCached token\n## Resolution\nCleared the credential cache.";
@@ -146,6 +146,9 @@ describe("resolve (E4) with a linked ticket", () => {
 
     // The page reads the same failure back on reload, with the retry offered to the engineer.
     expect(await getLatestPsaPost(engineer(), session.id)).toMatchObject({ id: post.id, status: "failed", can_retry: true, message: failure.message });
+    // The pilot page's one-query read of both kinds says the same, and nothing for the other kind.
+    const byKind = await latestPsaPostsByKind(engineer(), { id: session.id, status: "resolved", userId: tenant().engineer.id, handlerId: null });
+    expect(byKind).toEqual({ resolution_note: await getLatestPsaPost(engineer(), session.id) });
 
     // Fixed in Settings; the retry moves the status and posts no second note.
     await setTargets(105, null);

@@ -6,7 +6,7 @@ import { listFacts } from "@/lib/facts/fact-service";
 import { getActiveFix } from "@/lib/fixes/fix-access";
 import type { FixView } from "@/lib/fixes/fix-view";
 import { getPsaConnectionStatus } from "@/lib/psa/connection-service";
-import { getLatestPsaPost, type PsaPostView } from "@/lib/psa/psa-post-view";
+import { latestPsaPostsByKind, type PsaPostView } from "@/lib/psa/psa-post-view";
 import { getScriptTemplate } from "@/lib/scripts/templates/get-template";
 import type { TemplateView } from "@/lib/scripts/templates/template-view";
 import { getSession, type LinkedPsaTicket } from "@/lib/sessions/read-session";
@@ -34,7 +34,7 @@ export async function getPilotView(viewer: Viewer, sessionId: string) {
   const canWork = canWrite && session.status !== "resolved";
   const psa: PilotPsaView = { ticket: session.psa_ticket, canSpinOff: canWork && !session.psa_ticket && (await hasActivePsaConnection(viewer)) };
   const [psaPosts, fixTemplate] = await Promise.all([
-    session.psa_ticket ? latestPsaPosts(viewer, session.id) : NO_POSTS,
+    session.psa_ticket ? latestPsaPosts(viewer, session) : NO_POSTS,
     fix?.template_id ? matchedTemplate(viewer, fix.id, fix.template_id) : null,
   ]);
   return { session, facts, fix, taskLane, canWrite, canWork, psa, psaPosts, fixTemplate };
@@ -47,12 +47,9 @@ export type PilotPsaView = { ticket: LinkedPsaTicket; canSpinOff: boolean };
 export type PilotPsaPosts = { resolution: PsaPostView | null; escalation: PsaPostView | null };
 const NO_POSTS: PilotPsaPosts = { resolution: null, escalation: null };
 
-async function latestPsaPosts(viewer: Viewer, sessionId: string): Promise<PilotPsaPosts> {
-  const [resolution, escalation] = await Promise.all([
-    getLatestPsaPost(viewer, sessionId, "resolution_note"),
-    getLatestPsaPost(viewer, sessionId, "escalation_package"),
-  ]);
-  return { resolution, escalation };
+async function latestPsaPosts(viewer: Viewer, session: Awaited<ReturnType<typeof getSession>>): Promise<PilotPsaPosts> {
+  const posts = await latestPsaPostsByKind(viewer, { id: session.id, status: session.status, userId: session.user.id, handlerId: session.handler?.id ?? null });
+  return { resolution: posts.resolution_note ?? null, escalation: posts.escalation_package ?? null };
 }
 
 /**
