@@ -64,6 +64,7 @@ export function ChatComposer({ busy, onSend, ref, label, placeholder, busyPlaceh
           ref={ref}
           id={`${id}-message`}
           name="message"
+          data-command="focus-chat"
           rows={2}
           value={text}
           onChange={(event) => setText(event.target.value)}

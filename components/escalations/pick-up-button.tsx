@@ -46,7 +46,7 @@ export function PickUpButton({ sessionId, handoffId, size = "md", describedBy, o
   }
 
   return (
-    <Button size={size} onClick={() => void pickUp()} disabled={pending} aria-describedby={describedBy}>
+    <Button data-command="pick-up" size={size} onClick={() => void pickUp()} disabled={pending} aria-describedby={describedBy}>
       {pending ? <Spinner className="text-white" /> : <Hand aria-hidden className="size-4" />}
       {pending ? "Picking up…" : "Pick up"}
     </Button>

@@ -44,11 +44,11 @@ export function ResolveBar({ fix, inTransit, resolveRef, escalateRef, onOpen, ps
     <Card aria-label="Resolve or escalate" className="p-4">
       <p className="text-sm text-slate-600">{hint(fix)}</p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button ref={resolveRef} onClick={() => onOpen("resolution_note")}>
+        <Button ref={resolveRef} data-command="resolve" onClick={() => onOpen("resolution_note")}>
           <CheckCircle2 aria-hidden className="size-4" />
           Resolve
         </Button>
-        <Button ref={escalateRef} variant="secondary" onClick={() => onOpen("escalation_package")}>
+        <Button ref={escalateRef} data-command="escalate" variant="secondary" onClick={() => onOpen("escalation_package")}>
           <ArrowUpRight aria-hidden className="size-4" />
           Escalate instead
         </Button>

@@ -38,7 +38,7 @@ export function WhatWeKnow({ sessionId, facts }: { sessionId: string; facts: Pil
       className="border-emerald-200 bg-gradient-to-b from-emerald-50/70 to-white"
       action={
         !adding && (
-          <Button ref={addButton} variant="ghost" size="sm" className="h-7 px-2 text-emerald-800 hover:bg-emerald-100" onClick={() => setAdding(true)}>
+          <Button ref={addButton} data-command="add-note" variant="ghost" size="sm" className="h-7 px-2 text-emerald-800 hover:bg-emerald-100" onClick={() => setAdding(true)}>
             <Plus aria-hidden className="size-3.5" />
             Add note
           </Button>
