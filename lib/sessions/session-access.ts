@@ -3,12 +3,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 /**
- * Which sessions a viewer may read: always within their account; there, the sessions they
- * started, handle or were targeted with, plus any session in transit to a senior (F8).
+ * Which of the account's sessions a viewer may read: the sessions they started, handle or were
+ * targeted with, plus any session in transit to a senior (F8). Always within their account.
  */
-export function readableSessionWhere(viewer: Viewer, sessionId: string): Prisma.AiSessionWhereInput {
+export function readableSessionsWhere(viewer: Viewer): Prisma.AiSessionWhereInput {
   return {
-    id: sessionId,
     accountId: viewer.accountId,
     OR: [
       { userId: viewer.userId },
@@ -17,6 +16,11 @@ export function readableSessionWhere(viewer: Viewer, sessionId: string): Prisma.
       { status: { in: [...IN_TRANSIT_STATUSES] } },
     ],
   };
+}
+
+/** One session by id, when the viewer may read it (`readableSessionsWhere`). */
+export function readableSessionWhere(viewer: Viewer, sessionId: string): Prisma.AiSessionWhereInput {
+  return { id: sessionId, ...readableSessionsWhere(viewer) };
 }
 
 /** Who works a session: the engineer who started it, or its handler once someone picked it up. */
