@@ -63,6 +63,8 @@ const fakeModelSpec = /fake-model\.spec\.ts$/;
  * that other flows rely on, so it runs after them, on its own.
  */
 const accountSettingsSpec = /\/settings\.spec\.ts$/;
+/** The dev-server spec starts its own `next dev`; its first compile takes both cores, so it runs last, alone. */
+const devOriginsSpec = /dev-origins\.spec\.ts$/;
 
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
@@ -99,9 +101,10 @@ export default defineConfig({
   },
   projects: [
     // First: global setup reads its baseURL and launch options from projects[0].
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: [fakeModelSpec, accountSettingsSpec], dependencies: ["fake-model"] },
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: [fakeModelSpec, accountSettingsSpec, devOriginsSpec], dependencies: ["fake-model"] },
     { name: "fake-model", use: { browserName: "chromium" }, testMatch: fakeModelSpec },
     { name: "account-settings", use: { browserName: "chromium" }, testMatch: accountSettingsSpec, dependencies: ["chromium"] },
+    { name: "dev-origins", use: { browserName: "chromium" }, testMatch: devOriginsSpec, dependencies: ["account-settings"] },
   ],
   // Started in this order (the fake model before the app) and stopped in reverse.
   webServer: [

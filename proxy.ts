@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: API routes answer 401 themselves, and the login page and assets stay open.
-  matcher: ["/((?!api/|_next/|login|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js|txt)$).*)"],
+  matcher: ["/((?!api/|_next/|login|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js|txt|webmanifest)$).*)"],
 };

@@ -84,7 +84,7 @@ test("a junior escalates; a senior on the queue sees it arrive, picks it up and 
   ].join("\n");
   await enqueueReplies(request, [{ text: pkg, match: tag }]);
   const { sessionId } = await escalateOpenSession(junior, reason);
-  const pickupLink = `/pilot/${sessionId}?pickup=true`;
+  const pickupLink = `/pilot/${sessionId}?pickup=true&from=escalations`;
 
   // Live on the senior's queue: the row slides in, the bell and the sidebar count rise, the hidden tab flashes.
   const row = senior.getByTestId("escalation-row").filter({ hasText: title });
@@ -128,7 +128,7 @@ test("a junior escalates; a senior on the queue sees it arrive, picks it up and 
 
   // Pick up: the senior is the handler and carries on.
   await senior.getByRole("button", { name: "Pick up" }).click();
-  await senior.waitForURL(new RegExp(`/pilot/${sessionId}$`));
+  await senior.waitForURL(new RegExp(`/pilot/${sessionId}\\?from=escalations$`));
   await expect(senior.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await enqueueReplies(request, [{ text: `Check the phase 2 lifetime on both ends (${tag}).`, match: `lifetimes ${tag}` }]);
   await send(senior, `Picking this up; comparing the lifetimes ${tag}.`);
@@ -175,7 +175,7 @@ test("the second to click Pick up is told who has it", async ({ pageAs }) => {
   const senior = await pageAs("senior");
   await senior.goto("/escalations");
   await senior.getByTestId("escalation-row").filter({ hasText: tag }).getByRole("button", { name: "Pick up" }).click();
-  await senior.waitForURL(new RegExp(`/pilot/${id}$`));
+  await senior.waitForURL(new RegExp(`/pilot/${id}\\?from=escalations$`));
   await expect(senior.getByRole("textbox", { name: "Message FlowPilot" })).toBeEnabled();
 
   // The owner clicks too late: the server's words, then the row leaves.
@@ -198,7 +198,7 @@ test("a viewer reads the queue and the handoff but has no Pick up and no stream"
   await expect(viewer.getByTestId("stream-status")).toHaveCount(0);
 
   await row.getByRole("link", { name: "Backup job stuck at 0% on the file server" }).click();
-  await expect(viewer).toHaveURL(new RegExp(`/pilot/${demoSessions.requestingEscalation}\\?pickup=true$`));
+  await expect(viewer).toHaveURL(new RegExp(`/pilot/${demoSessions.requestingEscalation}\\?pickup=true&from=escalations$`));
   await expect(viewer.getByRole("region", { name: "Escalation handoff" })).toContainText("Viewers can read the handoff");
   await expect(viewer.getByRole("button", { name: "Pick up" })).toHaveCount(0);
   expect(streamRequests).toEqual([]);

@@ -3,15 +3,24 @@ import { z } from "zod";
 
 const optionalUrl = z.url().optional();
 
+/**
+ * `next build` loads server modules but serves nobody, and a production image is built without
+ * its runtime secrets. So while building, the two secrets get inert stand-ins; the server
+ * validates the real ones when it starts (instrumentation-node.ts). Next's phase name, spelled out
+ * because lib/ doesn't import next/*.
+ */
+const building = process.env.NEXT_PHASE === "phase-production-build";
+const BUILD_STAND_IN = { DATABASE_URL: "postgresql://build-only@127.0.0.1:1/unset", AUTH_SECRET: "build-only-not-a-secret" } as const;
+
 /** Configuration, read and validated once. `.env.example` lists every variable with its default. */
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     PORT: z.coerce.number().int().positive().default(3000),
     APP_URL: z.url().default("http://localhost:3000"),
-    DATABASE_URL: z.url(),
+    DATABASE_URL: building ? z.url().default(BUILD_STAND_IN.DATABASE_URL) : z.url(),
     REDIS_URL: optionalUrl,
-    AUTH_SECRET: z.string().min(16),
+    AUTH_SECRET: building ? z.string().min(16).default(BUILD_STAND_IN.AUTH_SECRET) : z.string().min(16),
     AUTH_MICROSOFT_ENTRA_ID_ID: z.string().optional(),
     AUTH_MICROSOFT_ENTRA_ID_SECRET: z.string().optional(),
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalUrl,
@@ -40,7 +49,19 @@ export const env = createEnv({
   client: {},
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
+  onValidationError: (issues) => {
+    throw new Error(describeInvalidEnv(issues));
+  },
 });
+
+/** One sentence naming each missing or invalid variable and what to do. */
+function describeInvalidEnv(issues: readonly { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string }[]): string {
+  const problems = issues.map((issue) => {
+    const name = issue.path?.map((part) => String(typeof part === "object" ? part.key : part)).join(".") ?? "?";
+    return process.env[name] ? `${name} is invalid (${issue.message})` : `${name} is not set`;
+  });
+  return `FlowPilot can't start: ${problems.join(", ")}. Set ${problems.length === 1 ? "it" : "them"} in the environment or in .env; .env.example lists every variable.`;
+}
 
 /** True when Microsoft Entra ID sign-in is configured. */
 export const isEntraEnabled = Boolean(env.AUTH_MICROSOFT_ENTRA_ID_ID && env.AUTH_MICROSOFT_ENTRA_ID_SECRET);

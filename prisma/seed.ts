@@ -123,7 +123,7 @@ async function seedDemoContent(db: Tx) {
       ["assistant_message", "That error usually points at the connector's credentials or trust. Can you check the relying party trust?"],
     ],
     facts: [{ text: "The renewed certificate is installed in the local machine store on the sync server.", sourceKind: "engineer_note" }],
-    handoff: { reason: "Needs federation expertise", minutesAgo: 12 },
+    handoff: { minutesAgo: 12 },
   });
 
   await createSession(db, {
@@ -136,7 +136,7 @@ async function seedDemoContent(db: Tx) {
     createdAt: minutesAgo(120),
     conversation: [["engineer_message", "Backup agent reports the job started but never progresses."]],
     facts: [{ text: "The backup agent service is running.", sourceKind: "engineer_note" }],
-    handoff: { reason: "Vendor support case needed", minutesAgo: 30 },
+    handoff: { minutesAgo: 30 },
   });
 
   await createSession(db, {
@@ -205,7 +205,8 @@ type SessionSeed = {
     templateId?: string;
     status?: "applied_success";
   };
-  handoff?: { reason: string; minutesAgo: number };
+  /** An open escalation; its reason is `escalationReason`, so the queue and the handoff screen read the same words. */
+  handoff?: { minutesAgo: number };
 };
 
 async function createSession(db: Tx, seed: SessionSeed) {
@@ -238,15 +239,17 @@ async function createSession(db: Tx, seed: SessionSeed) {
     const applied = fix.status === "applied_success" ? { appliedAt: seed.resolvedAt, verifiedAt: seed.resolvedAt } : {};
     await db.sessionSuggestedFix.create({ data: { ...fix, ...applied, accountId, sessionId: seed.id } });
   }
-  if (handoff) await createEscalation(db, seed.id, seed.title, handoff);
+  if (handoff) await createEscalation(db, { sessionId: seed.id, title: seed.title, reason: seed.escalationReason ?? "Needs a senior", minutesAgo: handoff.minutesAgo });
 }
 
-/** An unclaimed escalation: the handoff row plus a bell notification for each eligible teammate. */
-async function createEscalation(db: Tx, sessionId: string, title: string, handoff: { reason: string; minutesAgo: number }) {
+type EscalationSeed = { sessionId: string; title: string; reason: string; minutesAgo: number };
+
+/** An unclaimed escalation: the handoff row plus a bell notification for each eligible teammate, as an escalation writes them. */
+async function createEscalation(db: Tx, { sessionId, title, reason, minutesAgo: age }: EscalationSeed) {
   const accountId = demoAccount.id;
-  const createdAt = minutesAgo(handoff.minutesAgo);
+  const createdAt = minutesAgo(age);
   const row = await db.sessionHandoff.create({
-    data: { accountId, sessionId, intent: "escalate", reason: handoff.reason, fromUserId: demoUsers.junior.id, createdAt },
+    data: { accountId, sessionId, intent: "escalate", reason, fromUserId: demoUsers.junior.id, createdAt },
   });
   const recipients = [demoUsers.owner, demoUsers.admin, demoUsers.senior];
   await db.appNotification.createMany({
@@ -254,9 +257,10 @@ async function createEscalation(db: Tx, sessionId: string, title: string, handof
       accountId,
       userId: recipient.id,
       type: "session.escalated",
-      title: `${demoUsers.junior.name} escalated a session`,
-      body: title,
-      link: `/pilot/${sessionId}?pickup=true`,
+      title: `${demoUsers.junior.name} escalated “${title}”`,
+      body: reason,
+      // What pickupPath (lib/notifications/outbox.ts) writes; not imported, so seeding needs no app env.
+      link: `/pilot/${sessionId}?pickup=true&from=escalations`,
       sessionId,
       handoffId: row.id,
       createdAt,

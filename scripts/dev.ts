@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureDatabase, migrateDatabase, withDatabase } from "./lib/database-admin";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./lib/embedded-database";
+import { DEV_DATABASE } from "./lib/embedded-database-url";
 import { printSignIns } from "./lib/banner";
 import { allowSimulatorHost, startDevSimulator } from "./lib/connectwise-simulator";
 import type { ConnectWiseSimulator } from "../tests/fakes/connectwise/simulator";
@@ -33,8 +34,8 @@ async function main() {
   if (!process.env.DATABASE_URL) {
     console.log("No DATABASE_URL set: starting the embedded PostgreSQL in .data/ …");
     embedded = await startEmbeddedDatabase(dataDir);
-    await ensureDatabase(embedded.serverUrl, "flowpilot");
-    process.env.DATABASE_URL = withDatabase(embedded.serverUrl, "flowpilot");
+    await ensureDatabase(embedded.serverUrl, DEV_DATABASE);
+    process.env.DATABASE_URL = withDatabase(embedded.serverUrl, DEV_DATABASE);
   }
 
   const running: { next?: ChildProcess; simulator?: ConnectWiseSimulator | null; stopping?: boolean } = {};

@@ -8,6 +8,7 @@ import { listNotifications } from "@/lib/notifications/bell";
 import { isDevMailbox } from "@/lib/notifications/email";
 import { latestRealtimeEventId } from "@/lib/realtime/events";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { CommandPalette } from "@/components/command-palette/command-palette";
 import { EscalationStreamProvider } from "@/components/realtime/escalation-stream-provider";
 import { LiveCountsProvider } from "@/components/shell/live-counts-provider";
 import { Sidebar } from "@/components/shell/sidebar";
@@ -41,15 +42,18 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const resumeFrom = live ? await latestRealtimeEventId(viewer.accountId) : null;
   const [counts, me, notifications] = await Promise.all([getSidebarCounts(viewer), getMe(viewer), listNotifications(viewer)]);
   const shellCounts = { escalations: counts.escalations, scripts: counts.pendingDrafts, unread: counts.unreadNotifications };
+  const navCounts = { escalations: shellCounts.escalations, scripts: shellCounts.scripts };
   const shell = (
     <LiveCountsProvider counts={shellCounts} renderedAt={renderStamp()}>
       <div className="flex min-h-screen">
         <SkipLink />
-        <Sidebar counts={{ escalations: shellCounts.escalations, scripts: shellCounts.scripts }} />
+        <CommandPalette role={viewer.role} />
+        <Sidebar counts={navCounts} role={viewer.role} />
         <div className="flex min-w-0 flex-1 flex-col">
           <TopBar
             user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name, devMailbox: isDevMailbox() }}
             unreadCount={shellCounts.unread}
+            nav={{ role: viewer.role, counts: navCounts }}
             notifications={notifications}
           />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8">

@@ -2,35 +2,56 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { EscalationDay } from "@/lib/analytics/escalation-metric";
-import { formatDuration, formatDurationShort } from "@/lib/analytics/format-duration";
+import { minutesTick, shortDay, toChartDays } from "@/components/analytics/chart-series";
+import { EscalationChartTooltip } from "@/components/analytics/escalation-chart-tooltip";
 
-const dayLabel = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", timeZone: "UTC" });
-const labelOf = (day: string) => dayLabel.format(new Date(`${day}T00:00:00Z`));
+// Colours come from the theme variables (app/globals.css), so the chart follows the dark theme.
+const tick = { fontSize: 12, fill: "var(--chart-axis)" };
+const axisTitle = { fontSize: 12, fill: "var(--chart-axis)", textAnchor: "middle" } as const;
 
 type Props = { series: EscalationDay[] };
 
 /**
- * Median claim-to-first-action per UTC day (line, left axis) over the claims that day (bars,
- * right axis). Days without an action leave a gap rather than a made-up zero.
+ * Median claim-to-first-action per UTC day in minutes (line, left axis) over the claims that day
+ * (bars, right axis). Days without an action leave a gap rather than a made-up zero. The axes are
+ * wide enough that a tick never wraps; the table under the chart carries the same numbers.
  */
 export function EscalationChart({ series }: Props) {
   return (
-    <div className="h-72 w-full">
+    <div className="h-80 w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={series} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={labelOf} tick={{ fontSize: 12, fill: "#475569" }} minTickGap={24} />
-          <YAxis yAxisId="time" tickFormatter={(value: number) => formatDurationShort(value)} tick={{ fontSize: 12, fill: "#475569" }} width={56} />
-          <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={{ fontSize: 12, fill: "#475569" }} width={32} />
-          <Tooltip
-            labelFormatter={(day) => labelOf(String(day))}
-            formatter={(value, name) => (name === "Median time to first action" ? formatDuration(typeof value === "number" ? value : null) : value)}
+        <ComposedChart data={toChartDays(series)} margin={{ top: 8, right: 4, bottom: 0, left: 4 }}>
+          <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
+          <XAxis dataKey="day" tickFormatter={shortDay} tick={tick} stroke="var(--chart-grid)" minTickGap={24} />
+          <YAxis
+            yAxisId="time"
+            tickFormatter={minutesTick}
+            tick={tick}
+            stroke="var(--chart-grid)"
+            width={64}
+            label={{ value: "Minutes to first action", angle: -90, position: "insideLeft", style: axisTitle }}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar yAxisId="count" dataKey="n_claimed" name="Escalations claimed" fill="#c7d2fe" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          <YAxis
+            yAxisId="count"
+            orientation="right"
+            allowDecimals={false}
+            tick={tick}
+            stroke="var(--chart-grid)"
+            width={56}
+            label={{ value: "Escalations claimed", angle: 90, position: "insideRight", style: axisTitle }}
+          />
+          <Tooltip content={EscalationChartTooltip} cursor={{ fill: "var(--chart-grid)", fillOpacity: 0.5 }} />
+          <Legend wrapperStyle={{ fontSize: 13 }} formatter={(value: string) => <span className="text-slate-700">{value}</span>} />
+          <Bar yAxisId="count" dataKey="n_claimed" name="Escalations claimed" fill="var(--chart-bar)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
           <Line
-            yAxisId="time" dataKey="median_seconds" name="Median time to first action" stroke="#4f46e5" strokeWidth={2}
-            dot={{ r: 3 }} connectNulls isAnimationActive={false}
+            yAxisId="time"
+            dataKey="median_minutes"
+            name="Median time to first action"
+            stroke="var(--chart-line)"
+            strokeWidth={2}
+            dot={{ r: 3, fill: "var(--chart-line)" }}
+            connectNulls
+            isAnimationActive={false}
           />
         </ComposedChart>
       </ResponsiveContainer>

@@ -27,7 +27,7 @@ export function EscalationReport({ metric, periodLabel }: Props) {
       <MetricDefinitionNote definition={metric.metric_definition} />
       <Card className="p-4">
         <h2 id="escalation-chart-title" className="text-base font-semibold text-slate-900">Claim to first action, per day</h2>
-        <p className="mt-1 text-sm text-slate-600">Median time to the first action (line) and escalations claimed (bars), by UTC day.</p>
+        <p className="mt-1 text-sm text-slate-600">Median minutes to the first action (line) and escalations claimed (bars), by UTC day. Hover a day for its numbers, or open the table below.</p>
         <figure aria-labelledby="escalation-chart-title" className="mt-4">
           <EscalationChart series={metric.series} />
         </figure>

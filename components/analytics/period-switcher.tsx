@@ -21,7 +21,7 @@ export function PeriodSwitcher({ current, basePath }: Props) {
             className={cn(
               "rounded-md px-3 py-1.5 text-sm font-medium transition-colors",
               focusRing,
-              active ? "bg-indigo-600 text-white" : "text-slate-700 hover:bg-slate-100",
+              active ? "bg-indigo-600 text-on-accent" : "text-slate-700 hover:bg-slate-100",
             )}
           >
             {periodLabels[period]}

@@ -14,10 +14,10 @@ type Props = {
   children: ReactNode;
 };
 
-/** The assistant's reply while it streams: the typing indicator until the first words, then the words. */
+/** The assistant's reply while it streams: the typing indicator until the first words, then the words, never folded. */
 export function ReplyInProgress({ author, writing, started, density, testId, children }: Props) {
   return (
-    <MessageBubble from="assistant" author={author} meta={started ? writing : "thinking…"} density={density} testId={testId}>
+    <MessageBubble from="assistant" author={author} meta={started ? writing : "thinking…"} density={density} testId={testId} collapsible={false}>
       {started ? children : <TypingIndicator />}
     </MessageBubble>
   );

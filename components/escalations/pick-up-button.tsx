@@ -19,6 +19,12 @@ type Props = {
   onRefused?: (message: string) => void;
 };
 
+/** On the queue, or on a page reached from it: the working page's back link should lead there. */
+function cameFromEscalations(): boolean {
+  const { pathname, search } = window.location;
+  return pathname === "/escalations" || new URLSearchParams(search).get("from") === "escalations";
+}
+
 /**
  * F7: claims the escalation and opens the session as its new handler. A refusal (409 naming who
  * holds it) shows the server's words and refreshes, so the page shows where the session went.
@@ -42,12 +48,12 @@ export function PickUpButton({ sessionId, handoffId, size = "md", describedBy, o
       return;
     }
     // Stay pending while the working page loads; this component goes away with the navigation.
-    router.push(`/pilot/${sessionId}`);
+    router.push(`/pilot/${sessionId}${cameFromEscalations() ? "?from=escalations" : ""}`);
   }
 
   return (
     <Button data-command="pick-up" size={size} onClick={() => void pickUp()} disabled={pending} aria-describedby={describedBy}>
-      {pending ? <Spinner className="text-white" /> : <Hand aria-hidden className="size-4" />}
+      {pending ? <Spinner className="text-on-accent" /> : <Hand aria-hidden className="size-4" />}
       {pending ? "Picking up…" : "Pick up"}
     </Button>
   );

@@ -53,7 +53,7 @@ export function QueueRow({ item, arrivedLive, pickUp, refusal, onRefused }: Prop
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <Link
               id={titleId}
-              href={`/pilot/${item.sessionId}?pickup=true`}
+              href={`/pilot/${item.sessionId}?pickup=true&from=escalations`}
               className={cn("rounded font-medium text-slate-900 hover:text-indigo-700 hover:underline", focusRing)}
             >
               {item.title}

@@ -18,8 +18,8 @@ export function ChatBubble({ step }: { step: SessionStep }) {
       <li className="flex justify-center">
         <p className="inline-flex max-w-[85%] items-center gap-2 rounded-full bg-slate-100 px-3 py-1 text-xs text-slate-600">
           <Info aria-hidden className="size-3.5 shrink-0" />
-          <span>{step.content}</span>
-          <RelativeTime date={step.createdAt} className="text-slate-400" />
+          <span className="min-w-0 wrap-anywhere">{step.content}</span>
+          <RelativeTime date={step.createdAt} className="shrink-0 text-slate-600" />
         </p>
       </li>
     );

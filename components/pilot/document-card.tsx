@@ -18,7 +18,7 @@ type Props = {
 /** A posted document (the resolution note) shown read-only beside the conversation, with what happened on the ticket. */
 export function DocumentCard({ title, markdown, psaKind = "resolution_note", sessionId, psaPost }: Props) {
   return (
-    <Card aria-label={title} className="p-4 sm:p-5">
+    <Card aria-label={title} className="min-w-0 p-4 sm:p-5">
       <h2 className="flex items-center gap-2 text-sm font-semibold text-slate-900">
         <FileText aria-hidden className="size-4 text-slate-500" />
         {title}

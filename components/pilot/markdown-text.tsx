@@ -1,11 +1,11 @@
 import { InlineMarkdown } from "@/components/pilot/inline-markdown";
 import { parseMarkdownBlocks } from "@/components/pilot/parse-markdown-blocks";
 
-/** Renders a generated document (escalation package, resolution note) as simple, safe blocks. */
+/** Renders a generated document (escalation package, resolution note) as simple, safe blocks; long words wrap. */
 export function MarkdownText({ markdown }: { markdown: string }) {
   const blocks = parseMarkdownBlocks(markdown);
   return (
-    <div className="space-y-2 text-sm leading-relaxed text-slate-800">
+    <div className="space-y-2 text-sm leading-relaxed wrap-anywhere text-slate-800">
       {blocks.map((block, index) => {
         if (block.kind === "heading") {
           return (

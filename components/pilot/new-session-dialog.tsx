@@ -1,7 +1,7 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
-import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Plus } from "lucide-react";
 import { formErrorsOf, type FormErrors } from "@/components/ui/action-error-message";
 import { Button } from "@/components/ui/button";
@@ -20,13 +20,39 @@ const FIELDS: { name: Fields; id: string; label: string; hint?: string; inputMod
   { name: "company_name", id: "new-session-company", label: "Company", hint: "Optional." },
 ];
 
-/** B1: "New session" — a small form in a dialog; the server validates, then the new session opens. */
+/** The current URL without `?new=1`, the other query parameters kept. */
+function withoutNewParam(pathname: string, search: string): string {
+  const rest = new URLSearchParams(search);
+  rest.delete("new");
+  const query = rest.toString();
+  return query ? `${pathname}?${query}` : pathname;
+}
+
+/**
+ * B1: "New session" — a small form in a dialog; the server validates, then the new session opens.
+ * `?new=1` (the command palette's "New session") opens it; the parameter is dropped at once, so a
+ * reload doesn't open it again.
+ */
 export function NewSessionDialog() {
   const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const requested = searchParams.get("new") === "1";
+  const [seenRequest, setSeenRequest] = useState(false);
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const formRef = useRef<HTMLFormElement>(null);
+
+  // Opened from the URL during render (state adjusted to a changed prop), not in an effect.
+  if (requested !== seenRequest) {
+    setSeenRequest(requested);
+    if (requested) setOpen(true);
+  }
+
+  useEffect(() => {
+    if (requested) router.replace(withoutNewParam(pathname, searchParams.toString()), { scroll: false });
+  }, [requested, router, pathname, searchParams]);
 
   function handleOpenChange(next: boolean) {
     if (pending) return;

@@ -60,9 +60,9 @@ function resolvedMessage(result: PostResolutionResult): string {
 
 /**
  * K1: the pilot page for the engineer working the session — the chat on the left, the task lane
- * (or the inline script builder) on the right. Server data is the truth; a finished chat turn
- * shows its lane, facts and fix at once, until the refresh it triggers brings the same from the
- * server.
+ * (or the inline script builder) on the right; below `lg` the lane follows the chat in one column.
+ * Server data is the truth; a finished chat turn shows its lane, facts and fix at once, until the
+ * refresh it triggers brings the same from the server.
  */
 export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, taskLane, psa, psaPosts, fixTemplate = null }: Props) {
   const router = useRouter();
@@ -121,21 +121,25 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
         canSpinOff={psa?.canSpinOff}
         sessionId={session.id}
       />
-      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(19rem,23rem)]">
-        <ChatPanel
-          steps={session.steps}
-          turns={chat.turns}
-          busy={chat.busy}
-          viewer={viewer}
-          onSend={chat.send}
-          notice={
-            <>
-              {fix?.proposal && !isFinalFixStatus(fix.status) && <OutcomeBanner sessionId={session.id} fix={fix} proposal={fix.proposal} />}
-              {fork && <ForkCallout sessionId={session.id} fork={fork} onDismiss={() => setFork(null)} />}
-            </>
-          }
-        />
-        <aside aria-label="Task lane" className="space-y-4 lg:max-h-[calc(100dvh-13rem)] lg:overflow-y-auto lg:pr-1">
+      {/* minmax(0, …) tracks: a long script line scrolls inside its block instead of widening the page. */}
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-5 lg:grid-cols-[minmax(0,1fr)_minmax(19rem,23rem)]">
+        {/* Below lg the chat is capped at the screen's height and scrolls inside, so the composer stays in reach above the lane. */}
+        <div className="flex min-w-0 flex-col max-lg:max-h-[max(28rem,calc(100dvh-4.5rem))]">
+          <ChatPanel
+            steps={session.steps}
+            turns={chat.turns}
+            busy={chat.busy}
+            viewer={viewer}
+            onSend={chat.send}
+            notice={
+              <>
+                {fix?.proposal && !isFinalFixStatus(fix.status) && <OutcomeBanner sessionId={session.id} fix={fix} proposal={fix.proposal} />}
+                {fork && <ForkCallout sessionId={session.id} fork={fork} onDismiss={() => setFork(null)} />}
+              </>
+            }
+          />
+        </div>
+        <aside aria-label="Task lane" className="min-w-0 space-y-4 wrap-break-word lg:max-h-[calc(100dvh-13rem)] lg:overflow-y-auto lg:pr-1">
           <LaneTabs sessionId={session.id} builderFix={builderFix}>
             <WhatWeKnow sessionId={session.id} facts={facts} />
             <LaneLists sessionId={session.id} lane={lane} recordedRefs={recordedRefs} />

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { ArrowLeft, Building2, Ticket } from "lucide-react";
 import { focusRing } from "@/components/ui/focus-ring";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -22,13 +23,19 @@ type Props = {
   sessionId?: string;
 };
 
+/** Back to where the person came from: the queue for `?from=escalations` (queue rows, escalation alerts), else their sessions. */
+function backLinkFor(from: string | null) {
+  return from === "escalations" ? { href: "/escalations", label: "Escalations" } : { href: "/pilot", label: "My sessions" };
+}
+
 function ticketFromRef(ref: string | null): { id: string; ref: string } | null {
   const id = ref ? /#(\d+)\s*$/.exec(ref)?.[1] : undefined;
   return ref && id ? { id, ref } : null;
 }
 
 /**
- * The session's title, status, company and linked ticket (a link to it on the Tickets page). For
+ * The session's back link (to the queue or to My sessions, by `?from=`), title, status, company
+ * and linked ticket (a link to it on the Tickets page). For
  * a session the viewer works on with no ticket, "Spin off ticket" creates and links one; the link
  * then shows at once (and keeps focus) while the page refreshes with it.
  */
@@ -36,6 +43,8 @@ export function SessionHeader({ title, status, companyName, psaTicketRef, update
   const [spunOff, setSpunOff] = useState<SpunOffTicket | null>(null);
   const linkRef = useRef<HTMLAnchorElement>(null);
   const ticket = psaTicket ?? ticketFromRef(psaTicketRef) ?? spunOff;
+  // Read here rather than passed down, so the working page and the read-only one both follow it.
+  const back = backLinkFor(useSearchParams().get("from"));
 
   useEffect(() => {
     if (spunOff) linkRef.current?.focus();
@@ -44,11 +53,12 @@ export function SessionHeader({ title, status, companyName, psaTicketRef, update
   return (
     <header>
       <Link
-        href="/pilot"
+        href={back.href}
+        data-testid="session-back-link"
         className={`inline-flex items-center gap-1 rounded text-sm font-medium text-slate-600 hover:text-slate-900 ${focusRing}`}
       >
         <ArrowLeft aria-hidden className="size-4" />
-        My sessions
+        {back.label}
       </Link>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>

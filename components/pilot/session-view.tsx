@@ -8,7 +8,7 @@ import { SessionHeader } from "@/components/pilot/session-header";
 import { TemplatizeOffer } from "@/components/scripts/drafts/templatize-offer";
 import type { PilotFix } from "@/components/pilot/pilot-types";
 import type { PickUpOffer } from "@/lib/handoffs/queue";
-import type { PilotPsaPosts, PilotPsaView } from "@/lib/sessions/pilot-view";
+import type { PilotEscalation, PilotPsaPosts, PilotPsaView } from "@/lib/sessions/pilot-view";
 import type { getSession } from "@/lib/sessions/read-session";
 
 type Props = {
@@ -20,6 +20,8 @@ type Props = {
   fix?: PilotFix | null;
   /** What the handoff screen offers this viewer (pickup link to an in-transit session only). */
   offer?: PickUpOffer | null;
+  /** Who escalated the in-transit session and why (getPilotView's `escalation`). */
+  escalation?: PilotEscalation | null;
   viewerId: string;
   psa?: PilotPsaView;
   psaPosts?: PilotPsaPosts;
@@ -29,7 +31,7 @@ type Props = {
  * Read-only session detail; with a pickup link to an in-transit session, the handoff context
  * (and its Pick up button) comes first. Once someone else picked the session up, says who.
  */
-export function SessionView({ session, pickup, inTransit, fix, offer, viewerId, psa, psaPosts }: Props) {
+export function SessionView({ session, pickup, inTransit, fix, offer, escalation, viewerId, psa, psaPosts }: Props) {
   const handledByOther = session.handler && session.handler.id !== viewerId && session.status !== "resolved";
   // H5: after a resolve, whoever worked the session is offered its pending drafts (the offer asks the server whether to show).
   const workedOnIt = session.user.id === viewerId || session.handler?.id === viewerId;
@@ -49,9 +51,9 @@ export function SessionView({ session, pickup, inTransit, fix, offer, viewerId, 
         <HandoffPanel
           sessionId={session.id}
           offer={offer ?? { kind: "none" }}
-          escalatedBy={session.user.name}
-          escalatedAt={session.escalatedAt}
-          reason={session.escalationReason}
+          escalatedBy={escalation?.escalatedBy ?? session.user.name}
+          escalatedAt={escalation ? escalation.escalatedAt : session.escalatedAt}
+          reason={escalation ? escalation.reason : session.escalationReason}
           packageMarkdown={session.escalationPackageMarkdown}
         />
       )}
@@ -75,7 +77,7 @@ export function SessionView({ session, pickup, inTransit, fix, offer, viewerId, 
           </span>
         </p>
       )}
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Conversation steps={session.steps} />
         <div className="space-y-6">
           <FactsList facts={session.facts} />

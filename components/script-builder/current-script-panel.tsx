@@ -36,6 +36,7 @@ export function CurrentScriptPanel({ title, language, script, parameters, compac
           </figcaption>
           <pre
             tabIndex={0}
+            role="region"
             aria-label="Builder script"
             data-testid="current-script"
             className={cn(

@@ -54,7 +54,7 @@ export function InlineBuilderChat({ session, fix }: { session: BuilderSnapshot; 
       <CurrentScriptPanel compact title={session.title} language={session.language} script={chat.script} parameters={chat.parameters} />
       <div className="space-y-1.5">
         <Button size="sm" onClick={() => void submit()} disabled={blocker !== null || status.kind === "saving"} aria-describedby={blocker ? "inline-builder-submit-reason" : undefined}>
-          {status.kind === "saving" ? <Spinner className="text-white" /> : <Send aria-hidden className="size-4" />}
+          {status.kind === "saving" ? <Spinner className="text-on-accent" /> : <Send aria-hidden className="size-4" />}
           Submit to fix
         </Button>
         {blocker ? (

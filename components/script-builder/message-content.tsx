@@ -21,6 +21,7 @@ export function MessageContent({ text, tone = "light", compact = false }: Props)
           <pre
             key={index}
             tabIndex={0}
+            role="region"
             aria-label={segment.info ? `Code (${segment.info})` : "Code"}
             className={cn(
               "overflow-auto rounded-md p-2.5 font-mono text-xs leading-relaxed focus-visible:outline-2 focus-visible:outline-indigo-400",

@@ -58,7 +58,7 @@ export function NewBuilderSessionForm({ used, max }: Props) {
           />
         </div>
         <Button type="submit" disabled={full || pending}>
-          {pending ? <Spinner className="text-white" /> : <Plus aria-hidden className="size-4" />}
+          {pending ? <Spinner className="text-on-accent" /> : <Plus aria-hidden className="size-4" />}
           New builder session
         </Button>
       </div>

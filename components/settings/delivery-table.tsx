@@ -1,3 +1,4 @@
+import { focusRing } from "@/components/ui/focus-ring";
 import { DeliveryStatusBadge } from "@/components/settings/delivery-status-badge";
 import { RetryDeliveryButton } from "@/components/settings/retry-delivery-button";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -13,7 +14,8 @@ function recipientOf(delivery: DeliveryView): string {
 /** The most recent deliveries, one row each; failed and dead rows can be retried. */
 export function DeliveryTable({ deliveries }: { deliveries: DeliveryView[] }) {
   return (
-    <div className="-mx-5 overflow-x-auto sm:-mx-6">
+    // Relative, so the visually hidden labels inside are positioned within the scroller and can't widen the page.
+    <div role="region" aria-label="Notification deliveries" tabIndex={0} className={`relative -mx-5 overflow-x-auto sm:-mx-6 ${focusRing}`}>
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Most recent notification deliveries, newest first</caption>
         <thead className="text-slate-600">
@@ -46,7 +48,7 @@ export function DeliveryTable({ deliveries }: { deliveries: DeliveryView[] }) {
                 <td className="py-2.5 pr-3 text-slate-700">{delivery.session_title ?? "—"}</td>
                 <td className="py-2.5 pr-3 tabular-nums">{delivery.attempts}</td>
                 <td className="max-w-72 py-2.5 pr-3 break-words text-slate-700">
-                  {delivery.last_error ?? <span className="text-slate-400">—</span>}
+                  {delivery.last_error ?? <span className="text-slate-500">—</span>}
                   {delivery.next_attempt_at && delivery.status === "failed" && (
                     <div className="mt-1 text-xs text-slate-500">
                       Next try <RelativeTime date={delivery.next_attempt_at} />

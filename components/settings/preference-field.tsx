@@ -69,7 +69,7 @@ export function PreferenceField(props: Props) {
           aria-describedby={`${id}-description`}
           aria-invalid={status.kind === "error" || undefined}
           className={cn(
-            "h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-400",
+            "h-9 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-500",
             "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 aria-invalid:border-red-400",
             kind === "number" && "max-w-40 tabular-nums",
             focusRing,

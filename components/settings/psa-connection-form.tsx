@@ -76,7 +76,7 @@ export function PsaConnectionForm({ connection }: { connection: PsaConnectionVie
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label="ConnectWise connection" className="space-y-4 py-4">
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <PsaTextField {...textField("site_url")} label="Site" hint="Your ConnectWise address, e.g. https://api-na.myconnectwise.net or your own server." inputMode="url" />
         <PsaTextField {...textField("company_id")} label="Company id" hint="The company you sign in to ConnectWise with." />
         {(["public_key", "private_key"] as const).map((field) => (

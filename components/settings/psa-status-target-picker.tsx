@@ -19,18 +19,22 @@ type Props = {
   current: StatusTarget;
   /** Statuses of `current.board_id`, read by the server. */
   initialStatuses: PsaStatus[];
+  /** ConnectWise would not list the boards, so a saved status could not be looked up. */
+  boardsUnavailable?: boolean;
   canEdit: boolean;
 };
 
-function currentText(current: StatusTarget, boards: PsaBoard[]): string {
+/** What is saved, in words: a status id is only ever shown with what it is and why its name is missing. */
+function currentText(current: StatusTarget, boards: PsaBoard[], boardsUnavailable: boolean): string {
   if (!current.status_id) return "Not set: the note is posted and the ticket keeps its status.";
-  if (!current.board_id) return `Status #${current.status_id} is not on any active board any more; pick another.`;
+  if (!current.board_id && boardsUnavailable) return `Saved: ConnectWise status #${current.status_id}. Its name can't be shown until ConnectWise lists the boards again.`;
+  if (!current.board_id) return `Saved: ConnectWise status #${current.status_id}, which is not on any active board any more; pick another.`;
   const board = boards.find((candidate) => candidate.id === current.board_id);
   return `Currently “${current.status_name}” on ${board?.name ?? `board #${current.board_id}`}.`;
 }
 
 /** One target status (SPEC E4): pick a board, then one of that board's real statuses, and save it. */
-export function PsaStatusTargetPicker({ target, label, description, boards, current, initialStatuses, canEdit }: Props) {
+export function PsaStatusTargetPicker({ target, label, description, boards, current, initialStatuses, boardsUnavailable = false, canEdit }: Props) {
   const [boardId, setBoardId] = useState(current.board_id ?? "");
   const [statusId, setStatusId] = useState(current.board_id ? (current.status_id ?? "") : "");
   const [statuses, setStatuses] = useState<Record<string, PsaStatus[]>>(current.board_id ? { [current.board_id]: initialStatuses } : {});
@@ -73,8 +77,8 @@ export function PsaStatusTargetPicker({ target, label, description, boards, curr
     <form onSubmit={handleSubmit} noValidate className="py-4">
       <h3 id={`${id}-title`} className="text-sm font-medium text-slate-900">{label}</h3>
       <p className="mt-0.5 text-sm text-slate-600">{description}</p>
-      <p className="mt-1 text-sm text-slate-800" data-testid={`${id}-current`}>{currentText(current, boards)}</p>
-      <div className="mt-2 grid max-w-xl gap-2 sm:grid-cols-2">
+      <p className="mt-1 text-sm text-slate-800" data-testid={`${id}-current`}>{currentText(current, boards, boardsUnavailable)}</p>
+      <div className="mt-2 grid max-w-xl grid-cols-1 gap-2 sm:grid-cols-2">
         <div className="min-w-0">
           <label htmlFor={`${id}-board`} className="text-xs font-medium text-slate-700">{label} board</label>
           <NativeSelect

@@ -37,7 +37,19 @@ export async function PsaStatusTargetsSection({ viewer, canEdit }: { viewer: Vie
       {pickers.map(({ target, label, description }) => {
         const current = targets[target];
         const initialStatuses = current.board_id ? (targets.statuses[current.board_id] ?? []) : [];
-        return <PsaStatusTargetPicker key={target} target={target} label={label} description={description} boards={targets.boards} current={current} initialStatuses={initialStatuses} canEdit={canEdit} />;
+        return (
+          <PsaStatusTargetPicker
+            key={target}
+            target={target}
+            label={label}
+            description={description}
+            boards={targets.boards}
+            current={current}
+            initialStatuses={initialStatuses}
+            boardsUnavailable={targets.warning !== null}
+            canEdit={canEdit}
+          />
+        );
       })}
     </>
   );

@@ -1,9 +1,4 @@
-/** One row of the bell dropdown, as the layout hands it to the client. */
-export type BellNotification = {
-  id: string;
-  title: string;
-  body: string;
-  link: string;
-  readAt: Date | null;
-  createdAt: Date;
-};
+import type { BellRow } from "@/lib/notifications/bell";
+
+/** One row of the bell dropdown, as the layout hands it to the client (listNotifications). */
+export type BellNotification = BellRow;

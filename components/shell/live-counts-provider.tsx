@@ -18,8 +18,9 @@ type Props = {
 };
 
 /**
- * Keeps the sidebar counts and the bell's unread count live: on every escalation event it
- * refetches them from the server (never counts on the client). A new render of the layout
+ * Keeps the sidebar counts and the bell's unread count live: on every escalation event — a new
+ * escalation, a pickup (which resolves the teammates' rows and rings the escalator's bell), a
+ * reminder — it refetches them from the server (never counts on the client). A new render of the layout
  * (router.refresh, a revalidating action) is as fresh, and wins.
  */
 export function LiveCountsProvider({ counts, renderedAt, children }: Props) {

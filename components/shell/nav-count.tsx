@@ -7,8 +7,8 @@ const labels: Record<NavCountKey, (count: number) => string> = {
 };
 
 const activeTone: Record<NavCountKey, string> = {
-  escalations: "bg-red-600 text-white",
-  scripts: "bg-indigo-600 text-white",
+  escalations: "bg-red-600 text-on-accent",
+  scripts: "bg-indigo-600 text-on-accent",
 };
 
 /**

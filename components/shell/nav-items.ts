@@ -29,7 +29,25 @@ export function visibleNavItems(role: UserRole): NavItem[] {
   return navItems.filter((item) => !item.guard || roleAllows(item.guard, role));
 }
 
-/** True when `pathname` is `href` or one of its sub-pages. */
-export function isActivePath(pathname: string, href: string): boolean {
+/** Read-only view of the query string: URLSearchParams and Next's ReadonlyURLSearchParams both fit. */
+export type SearchParamsLike = { get(name: string): string | null };
+
+/**
+ * The section a `?from=` origin names ("escalations" → "/escalations"), when it is one of ours.
+ * A session opened from the queue keeps the queue highlighted, not Pilot.
+ */
+function originSection(search: SearchParamsLike | null | undefined): string | null {
+  const from = search?.get("from");
+  if (!from) return null;
+  return navItems.find((item) => item.href === `/${from}`)?.href ?? null;
+}
+
+/**
+ * True when the link to `href` is the current section: `pathname` is `href` or one of its
+ * sub-pages, unless a `?from=` origin in `search` names another section, which then wins.
+ */
+export function isActivePath(pathname: string, href: string, search?: SearchParamsLike | null): boolean {
+  const origin = originSection(search);
+  if (origin) return origin === href;
   return pathname === href || pathname.startsWith(`${href}/`);
 }

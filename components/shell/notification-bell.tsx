@@ -16,7 +16,8 @@ import { markAllNotificationsReadAction } from "@/app/(app)/actions";
 type Props = { unreadCount: number; notifications: BellNotification[] };
 
 /**
- * Top-bar bell: unread count on the button, recent notifications in a keyboard-operable menu.
+ * Top-bar bell: unread count on the button, recent notifications in a keyboard-operable menu;
+ * an escalation's row says whether it waits or who picked it up (picked-up rows never count).
  * The count is live (LiveCountsProvider refetches it on escalation events); the list is the
  * layout's, refreshed when the menu opens and when an event arrives while it is open.
  */
@@ -52,7 +53,7 @@ export function NotificationBell({ unreadCount: renderedUnread, notifications }:
             <span
               aria-hidden
               data-testid="bell-count"
-              className="absolute top-1 right-1 inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[0.625rem] leading-none font-semibold text-white tabular-nums"
+              className="absolute top-1 right-1 inline-flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[0.625rem] leading-none font-semibold text-on-accent tabular-nums"
             >
               {unreadCount > 99 ? "99+" : unreadCount}
             </span>

@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { MenuContent } from "@/components/ui/menu-content";
 import { MenuItem } from "@/components/ui/menu-item";
+import { ShortcutsMenuItem } from "@/components/command-palette/shortcuts-menu-item";
 import { signOutAction } from "@/app/(app)/actions";
 
 export type UserMenuProps = {
@@ -65,6 +66,7 @@ export function UserMenu({ name, email, role, accountName, devMailbox = false }:
             Settings
           </Link>
         </MenuItem>
+        <ShortcutsMenuItem />
         {devMailbox && (
           <MenuItem asChild>
             <Link href="/dev/mailbox">

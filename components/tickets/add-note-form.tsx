@@ -73,7 +73,7 @@ export function AddNoteForm({ ticketId, onAdded }: { ticketId: string; onAdded: 
       <FieldError id={`${id}-error`} message={error} />
       <div className="flex justify-end">
         <Button type="submit" size="sm" disabled={pending}>
-          {pending && <Spinner className="text-white" />}
+          {pending && <Spinner className="text-on-accent" />}
           Add note
         </Button>
       </div>

@@ -114,7 +114,7 @@ export function NewTicketDialog({ lists, boards, boardsHint, searchCompanies, on
       <DialogContent title="New ticket" description="Creates the ticket in ConnectWise.">
         <form ref={formRef} onSubmit={handleSubmit} noValidate className="mt-5 space-y-4">
           <TicketSummaryField formId={id} name="summary" disabled={pending} error={errors.summary} markField />
-          <div className="grid gap-4 sm:grid-cols-2">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TicketBoardField formId={id} boards={{ items: boards, warning: boardsHint }} value={boardId} onChange={(event) => void chooseBoard(event.target.value)} disabled={pending} error={errors.board_id} markField />
             <TicketCompanyField formId={id} value={company} onChange={setCompany} initial={lists.companies} search={searchCompanies} disabled={pending} error={errors.company_id} markField />
             <TicketSelectField

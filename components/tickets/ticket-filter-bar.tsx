@@ -36,7 +36,7 @@ export function TicketFilterBar({ filters, lists, boards, company, searchCompani
   if (filters.board_id && !boards.some((board) => board.id === filters.board_id)) boardOptions.push({ value: filters.board_id, label: `Board #${filters.board_id}` });
 
   return (
-    <search aria-label="Filter tickets" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(13rem,1.6fr)_repeat(4,minmax(0,1fr))_auto] lg:items-end">
+    <search aria-label="Filter tickets" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(13rem,1.6fr)_repeat(4,minmax(0,1fr))_auto] lg:items-end">
       <div className="sm:col-span-2 lg:col-span-1">
         <label htmlFor={`${id}-q`} className={labelClass}>
           Search

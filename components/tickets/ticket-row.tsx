@@ -32,7 +32,7 @@ export function TicketRow({ ticket, href, selected, onOpen }: Props) {
           aria-current={selected || undefined}
           className={cn("group block rounded font-medium text-slate-900", focusRing)}
         >
-          <span className="mr-2 text-sm text-slate-500 tabular-nums">#{ticket.id}</span>
+          <span className="mr-2 text-sm text-slate-600 tabular-nums">#{ticket.id}</span>
           <span className="group-hover:text-indigo-700 group-hover:underline">{ticket.summary}</span>
         </a>
         <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 md:hidden">

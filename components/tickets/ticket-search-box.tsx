@@ -34,6 +34,7 @@ export function TicketSearchBox({ id, value, onSearch, disabled }: Props) {
       <input
         id={id}
         type="search"
+        data-shortcut-search
         value={draft}
         disabled={disabled}
         placeholder="Summary or ticket number"

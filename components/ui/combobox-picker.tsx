@@ -162,7 +162,7 @@ export function ComboboxPicker(props: Props) {
               >
                 <Check aria-hidden className={cn("size-4 shrink-0 text-indigo-600", item.value !== value && "invisible")} />
                 <span className="min-w-0 flex-1 truncate">{item.label}</span>
-                {item.description && <span className="shrink-0 text-xs text-slate-500">{item.description}</span>}
+                {item.description && <span className="shrink-0 text-xs text-slate-600">{item.description}</span>}
               </li>
             ))}
           </ul>

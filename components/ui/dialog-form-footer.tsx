@@ -25,7 +25,7 @@ export function DialogFormFooter({ submitLabel, pending, error, className }: Pro
           </Button>
         </DialogClose>
         <Button type="submit" disabled={pending}>
-          {pending && <Spinner className="text-white" />}
+          {pending && <Spinner className="text-on-accent" />}
           {submitLabel}
         </Button>
       </div>

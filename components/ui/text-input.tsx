@@ -4,7 +4,7 @@ import { focusRing } from "@/components/ui/focus-ring";
 
 /** The look of every text box: the same border, focus outline and invalid state as the settings fields. */
 export const textControl = cn(
-  "block w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-400",
+  "block w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm placeholder:text-slate-500",
   "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500 aria-invalid:border-red-400",
   focusRing,
 );

@@ -178,30 +178,31 @@ describe("refused PATCHes write nothing", () => {
   });
 
   it.each([
-    ["http", { slack_webhook_url: "http://hooks.slack.com/services/T1/B2/x" }, "slack_webhook_url: Webhook URLs must start with https://."],
+    ["http", { slack_webhook_url: "http://hooks.slack.com/services/T1/B2/x" }, "Webhook URLs must start with https://."],
     [
       "a wrong host",
       { slack_webhook_url: "https://example.test/hook" },
-      "slack_webhook_url: example.test is not a Slack webhook host. Use the URL Slack gives you (https://hooks.slack.com/services/…).",
+      "example.test is not a Slack webhook host. Use the URL Slack gives you (https://hooks.slack.com/services/…).",
     ],
     [
       "a Teams URL in the Slack field",
       { slack_webhook_url: "https://contoso.webhook.office.com/webhookb2/x" },
-      "slack_webhook_url: That is a Microsoft Teams webhook URL; paste it into the Microsoft Teams field instead.",
+      "That is a Microsoft Teams webhook URL; paste it into the Microsoft Teams field instead.",
     ],
     [
       "a Slack URL in the Teams field",
       { teams_webhook_url: "https://hooks.slack.com/services/T1/B2/x" },
-      "teams_webhook_url: That is a Slack webhook URL; paste it into the Slack field instead.",
+      "That is a Slack webhook URL; paste it into the Slack field instead.",
     ],
   ])("says what is wrong with %s", async (_name, body, message) => {
     const refusal = await expectRefused({ as: refused.owner.id, body }, 422, "invalid");
     expect(refusal.error.message).toBe(message);
   });
 
-  it("names the offending field in the 422", async () => {
+  it("names the offending field in the 422's issues, and keeps it out of the message", async () => {
     const body = await expectRefused({ as: refused.owner.id, body: { templatize_prompt_enabled: "yes" } }, 422, "invalid");
-    expect(body.error.message).toContain("templatize_prompt_enabled");
+    expect(body.error.issues).toContainEqual(expect.objectContaining({ path: "templatize_prompt_enabled" }));
+    expect(body.error.message).not.toContain("templatize_prompt_enabled");
   });
 
   it("refuses a cross-site Origin with 403", async () => {

@@ -157,7 +157,7 @@ describe("getEscalationMetric", () => {
     expect(totals(await metricFor(b))).toEqual({ n_handoffs_claimed: 2, n_handoffs_with_action: 1, avg_seconds: 500, median_seconds: 500, p95_seconds: 500 });
   });
 
-  it("series: per claim day, the counts and the median; other days zero", async () => {
+  it("series: per claim day, the counts, the median and the p95; other days zero", async () => {
     const t = await createTenant("Series MSP");
     const busy = noonDaysAgo(3);
     const quiet = noonDaysAgo(5);
@@ -167,11 +167,11 @@ describe("getEscalationMetric", () => {
     await seedHandoff(t, quiet, [after(quiet, 30)]);
     const { series } = await metricFor(t, "7d");
     const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-    expect(series.find((d) => d.day === dayOf(busy))).toEqual({ day: dayOf(busy), n_claimed: 3, n_with_action: 2, median_seconds: 90 });
-    expect(series.find((d) => d.day === dayOf(quiet))).toEqual({ day: dayOf(quiet), n_claimed: 1, n_with_action: 1, median_seconds: 30 });
+    expect(series.find((d) => d.day === dayOf(busy))).toEqual({ day: dayOf(busy), n_claimed: 3, n_with_action: 2, median_seconds: 90, p95_seconds: 117 });
+    expect(series.find((d) => d.day === dayOf(quiet))).toEqual({ day: dayOf(quiet), n_claimed: 1, n_with_action: 1, median_seconds: 30, p95_seconds: 30 });
     const others = series.filter((d) => d.day !== dayOf(busy) && d.day !== dayOf(quiet));
     expect(others).toHaveLength(6);
-    expect(others.every((d) => d.n_claimed === 0 && d.median_seconds === null)).toBe(true);
+    expect(others.every((d) => d.n_claimed === 0 && d.median_seconds === null && d.p95_seconds === null)).toBe(true);
     expect(series.map((d) => d.day)).toEqual([...series.map((d) => d.day)].sort());
   });
 

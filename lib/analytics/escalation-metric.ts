@@ -15,7 +15,7 @@ export const ESCALATION_METRIC_DEFINITION =
   "needs a manual baseline of how long a handoff took before FlowPilot.";
 
 /** One UTC day of the chart; days without claims are present with zero counts and a null median. */
-export type EscalationDay = { day: string; n_claimed: number; n_with_action: number; median_seconds: number | null };
+export type EscalationDay = { day: string; n_claimed: number; n_with_action: number; median_seconds: number | null; p95_seconds: number | null };
 
 export type EscalationMetric = {
   period: EscalationPeriod;
@@ -83,7 +83,8 @@ export async function getEscalationMetric(viewer: Viewer, input: EscalationMetri
       SELECT days.day,
              count(x.claimed_at)::int AS n_claimed,
              count(x.seconds)::int AS n_with_action,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY x.seconds) AS median_seconds
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY x.seconds) AS median_seconds,
+             percentile_cont(0.95) WITHIN GROUP (ORDER BY x.seconds) AS p95_seconds
         FROM days LEFT JOIN deltas x ON x.claimed_at::date = days.day
        GROUP BY days.day
     )
@@ -96,7 +97,8 @@ export async function getEscalationMetric(viewer: Viewer, input: EscalationMetri
                      'day', to_char(daily.day, 'YYYY-MM-DD'),
                      'n_claimed', daily.n_claimed,
                      'n_with_action', daily.n_with_action,
-                     'median_seconds', round(daily.median_seconds::numeric, 3)) ORDER BY daily.day)
+                     'median_seconds', round(daily.median_seconds::numeric, 3),
+                     'p95_seconds', round(daily.p95_seconds::numeric, 3)) ORDER BY daily.day)
               FROM daily) AS series
       FROM deltas`;
   return { period: input.period, ...row!, metric_definition: ESCALATION_METRIC_DEFINITION };

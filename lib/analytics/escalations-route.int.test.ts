@@ -67,6 +67,7 @@ describe("GET /api/v1/analytics/flowpilot/escalations", () => {
     expect(response.status).toBe(422);
     const body = await response.json();
     expect(body.error).toMatchObject({ code: "invalid" });
-    expect(body.error.message).toMatch(/^period: /);
+    expect(body.error.issues).toEqual([expect.objectContaining({ path: "period" })]);
+    expect(body.error.message).not.toMatch(/^period: /);
   });
 });

@@ -1,16 +1,17 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { POST as claimRoute } from "@/app/api/v1/ai-sessions/[id]/handoffs/[hid]/claim/route";
 import { db } from "@/lib/db";
-import { claimHandoff } from "@/lib/handoffs/claim-handoff";
+import { claimHandoff, PICKED_UP_NOTIFICATION_TYPE } from "@/lib/handoffs/claim-handoff";
 import { createHandoff } from "@/lib/handoffs/handoff-manager";
 import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
 import { escalationBus } from "@/lib/realtime/bus";
 import type { RealtimeEvent } from "@/lib/realtime/events";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
+import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { callRoute } from "@/tests/helpers/call-route";
 import { createPendingHandoff } from "@/tests/helpers/handoffs";
 import { addUser } from "@/tests/helpers/users";
-import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
+import { createSessionFor, createTenant, viewerOf, type TestTenant, type TestUser } from "@/tests/helpers/tenant";
 
 let tenant: TestTenant;
 let other: TestTenant;
@@ -119,5 +120,70 @@ describe("claimHandoff", () => {
     expect(result.session).toMatchObject({ status: "active", handler_id: tenant.admin.id });
     await expect(loadSessionForWrite(viewerOf(tenant.admin), session.id)).resolves.toMatchObject({ handlerId: tenant.admin.id });
     await expect(loadSessionForWrite(viewerOf(tenant.engineer), session.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("claimHandoff: the bell", () => {
+  // An edited package, so escalating needs no model.
+  const escalate = (by: TestUser, sessionId: string, reason = "Needs a senior") =>
+    createHandoff(viewerOf(by), { sessionId, intent: "escalate", reason, packageMarkdown: "## Problem\nTunnel drops" });
+  const unreadOf = async (user: TestUser) => (await getSidebarCounts(viewerOf(user))).unreadNotifications;
+
+  it("resolves every recipient's row of the escalation, the claimer's included, keeping an earlier read time", async () => {
+    const team = await createTenant("Bell claim MSP");
+    const session = await createSessionFor(team.engineer, { title: "VPN drops hourly" });
+    const { handoff } = await escalate(team.engineer, session.id);
+    const readEarlier = new Date("2026-01-02T03:04:05Z");
+    await db.appNotification.updateMany({ where: { handoffId: handoff.id, userId: team.owner.id }, data: { readAt: readEarlier } });
+    expect(await unreadOf(team.admin)).toBe(1);
+
+    await claimHandoff(viewerOf(team.admin), { sessionId: session.id, handoffId: handoff.id });
+    const { claimedAt } = await db.sessionHandoff.findUniqueOrThrow({ where: { id: handoff.id } });
+    const rows = await db.appNotification.findMany({ where: { handoffId: handoff.id } });
+    expect(rows.map((row) => row.userId).sort()).toEqual([team.owner.id, team.admin.id].sort());
+    for (const row of rows) expect(row.resolvedAt).toEqual(claimedAt);
+    expect(rows.find((row) => row.userId === team.owner.id)!.readAt).toEqual(readEarlier);
+    expect(rows.find((row) => row.userId === team.admin.id)!.readAt).toEqual(claimedAt);
+    expect(await unreadOf(team.admin)).toBe(0);
+    expect(await unreadOf(team.owner)).toBe(0);
+  });
+
+  it("tells the escalator who picked their session up, linking to the session", async () => {
+    const team = await createTenant("Picked up MSP");
+    const session = await createSessionFor(team.engineer, { title: "VPN drops hourly" });
+    const { handoff } = await escalate(team.engineer, session.id);
+    expect(await unreadOf(team.engineer)).toBe(0);
+
+    await claimHandoff(viewerOf(team.owner), { sessionId: session.id, handoffId: handoff.id });
+    const rows = await db.appNotification.findMany({ where: { userId: team.engineer.id } });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        accountId: team.accountId, type: PICKED_UP_NOTIFICATION_TYPE, sessionId: session.id, handoffId: null, readAt: null, resolvedAt: null,
+        title: `${team.owner.name} picked up “VPN drops hourly”`, link: `/pilot/${session.id}`,
+      }),
+    ]);
+    expect(await unreadOf(team.engineer)).toBe(1);
+  });
+
+  it("a re-escalation's pickup also resolves what the session's first escalation left unread", async () => {
+    const team = await createTenant("Re-escalation MSP");
+    const session = await createSessionFor(team.engineer, { title: "Mail flow stops" });
+    const first = await escalate(team.engineer, session.id);
+    await claimHandoff(viewerOf(team.admin), { sessionId: session.id, handoffId: first.handoff.id });
+    // As rows written before pickups resolved anything: the first round still unread.
+    await db.appNotification.updateMany({ where: { handoffId: first.handoff.id }, data: { readAt: null, resolvedAt: null } });
+
+    // The handler escalates again; the owner picks that one up.
+    const second = await escalate(team.admin, session.id, "Still stuck");
+    await claimHandoff(viewerOf(team.owner), { sessionId: session.id, handoffId: second.handoff.id });
+    const rounds = await db.appNotification.findMany({ where: { handoffId: { in: [first.handoff.id, second.handoff.id] } } });
+    expect(rounds).toHaveLength(4);
+    for (const row of rounds) {
+      expect(row.resolvedAt).not.toBeNull();
+      expect(row.readAt).not.toBeNull();
+    }
+    // Each escalator's "picked up" row is news, not a pickup request: it stays unread.
+    const pickedUp = await db.appNotification.findMany({ where: { sessionId: session.id, type: PICKED_UP_NOTIFICATION_TYPE }, orderBy: { createdAt: "asc" } });
+    expect(pickedUp.map((row) => [row.userId, row.readAt])).toEqual([[team.engineer.id, null], [team.admin.id, null]]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
 import { runInBackground } from "@/lib/notifications/dispatcher";
@@ -9,12 +9,17 @@ import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 export type ClaimHandoff = { sessionId: string; handoffId: string };
 
+/** The escalator's bell row saying who picked their session up. */
+export const PICKED_UP_NOTIFICATION_TYPE = "session.picked_up";
+
 /**
  * F6–F7: claims an escalation for `viewer`. One conditional update decides the race: the handoff
  * must be unclaimed and its session in transit (escalated or legacy requesting_escalation), so
  * exactly one claimer wins. The winner becomes the session's handler, the session is active
- * again, a "Picked up by" step and the `handoff_claimed` live event are written, all in one
- * transaction; the event is published after commit without holding up the answer. Throws forbidden for
+ * again, a "Picked up by" step and the `handoff_claimed` live event are written, every bell row
+ * announcing this (or an earlier) escalation of the session is resolved for every recipient, and
+ * the escalator gets a "picked up" bell row — all in one transaction; the event (which also makes
+ * the escalator's bell refetch) is published after commit without holding up the answer. Throws forbidden for
  * viewers, not_found for a handoff outside the viewer's account, invalid for one's own
  * escalation, conflict naming the holder when someone else got there first.
  */
@@ -36,7 +41,16 @@ export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
     const session = await tx.aiSession.update({
       where: { id: input.sessionId },
       data: { handlerId: viewer.userId, status: "active" },
-      select: { id: true, status: true, escalationReason: true, escalatedToId: true, escalatedAt: true, handlerId: true },
+      select: { id: true, title: true, status: true, escalationReason: true, escalatedToId: true, escalatedAt: true, handlerId: true },
+    });
+    await resolveEscalationNotifications(tx, { accountId: viewer.accountId, sessionId: input.sessionId, now });
+    // The escalator is never the claimer (refused above), so this row always tells someone else.
+    await tx.appNotification.create({
+      data: {
+        accountId: viewer.accountId, userId: handoff.fromUserId, type: PICKED_UP_NOTIFICATION_TYPE, sessionId: input.sessionId,
+        title: `${viewer.name} picked up “${session.title}”`, body: "They are handling it now; open the session to follow along.",
+        link: `/pilot/${input.sessionId}`,
+      },
     });
     await tx.aiSessionStep.create({
       data: {
@@ -53,6 +67,18 @@ export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
   if (!result) throw await explainClaimMiss(viewer, input.handoffId);
   runInBackground("handoffs.claim_publish_failed", () => publishCommitted(result.event));
   return result.view;
+}
+
+/**
+ * Settles the bell rows that asked the team to pick this session up — this escalation's and any
+ * earlier one's (a re-escalation after a pickup must not leave the first round unread) — for
+ * every recipient, the claimer included: resolved now, read now unless read already. Rows that
+ * announce no handoff (an escalator's "picked up") are left alone.
+ */
+async function resolveEscalationNotifications(tx: Tx, input: { accountId: string; sessionId: string; now: Date }) {
+  const ofSession = { accountId: input.accountId, handoff: { is: { sessionId: input.sessionId } }, resolvedAt: null };
+  await tx.appNotification.updateMany({ where: { ...ofSession, readAt: null }, data: { readAt: input.now, resolvedAt: input.now } });
+  await tx.appNotification.updateMany({ where: ofSession, data: { resolvedAt: input.now } });
 }
 
 async function explainClaimMiss(viewer: Viewer, handoffId: string) {

@@ -80,7 +80,7 @@ describe("createHandoff: escalate", () => {
     const bells = await db.appNotification.findMany({ where: { handoffId: result.handoff.id } });
     expect(bells.map((b) => b.userId).sort()).toEqual([tenant.owner.id, tenant.admin.id, senior.id].sort());
     for (const bell of bells) {
-      expect(bell).toMatchObject({ type: "session.escalated", sessionId: session.id, accountId: tenant.accountId, link: `/pilot/${session.id}?pickup=true` });
+      expect(bell).toMatchObject({ type: "session.escalated", sessionId: session.id, accountId: tenant.accountId, link: `/pilot/${session.id}?pickup=true&from=escalations` });
     }
     expect(await db.appNotification.count({ where: { accountId: other.accountId } })).toBe(0);
   });
@@ -95,7 +95,7 @@ describe("createHandoff: escalate", () => {
       expect(stored[0]!.payload).toEqual({
         handoff_id: result.handoff.id, session_id: session.id, session_title: "Switch loop", reason: "STP storm",
         from_user_id: tenant.engineer.id, from_user_name: tenant.engineer.name, target_user_id: senior.id,
-        created_at: result.handoff.created_at, link: `/pilot/${session.id}?pickup=true`,
+        created_at: result.handoff.created_at, link: `/pilot/${session.id}?pickup=true&from=escalations`,
       });
       await backgroundTasksSettled();
       expect(received.map((event) => event.id)).toEqual([stored[0]!.id.toString()]);

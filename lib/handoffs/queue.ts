@@ -1,9 +1,32 @@
+import { z } from "zod";
 import { roleAllows } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { escalationReasonOf } from "@/lib/handoffs/views";
+import { readPage, type ListPage } from "@/lib/lists/paging";
+import { sessionSearchWhere } from "@/lib/sessions/list-sessions";
+import { listPage, listSearchText } from "@/lib/sessions/schemas";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
-const QUEUE_LIMIT = 100;
+export const QUEUE_PAGE_SIZE = 25;
+/** `newest`: most recently escalated first (where live arrivals land); `waiting`: waiting longest first. */
+export const queueSorts = ["newest", "waiting"] as const;
+export type QueueSort = (typeof queueSorts)[number];
+
+/** The escalations page's URL state: `?q=&status=&sort=&page=`. */
+export const escalationQueueQuery = z.object({
+  q: listSearchText,
+  status: z.enum(IN_TRANSIT_STATUSES, "Status is escalated or requesting_escalation.").optional(),
+  sort: z.enum(queueSorts, "Sort is newest or waiting.").default("newest"),
+  page: listPage,
+});
+export type EscalationQueueQuery = z.infer<typeof escalationQueueQuery>;
+
+const orderBySort: Record<QueueSort, Prisma.AiSessionOrderByWithRelationInput[]> = {
+  newest: [{ escalatedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "desc" }],
+  waiting: [{ escalatedAt: { sort: "asc", nulls: "last" } }, { updatedAt: "asc" }, { id: "asc" }],
+};
 
 /** The handoff still waiting for a senior: an unclaimed escalation, newest first. */
 const openHandoff = {
@@ -36,15 +59,31 @@ export type EscalationQueueItem = {
 };
 
 /**
- * F5: the account's sessions waiting for a senior (escalated or legacy requesting_escalation),
- * newest escalation first, each with its open handoff, who escalated it and why. Scoped to the
- * viewer's account; every role may read it (claiming is checked where it happens).
+ * F5: one page of the account's sessions waiting for a senior (escalated or legacy
+ * requesting_escalation), newest escalation first unless sorted by waiting time, searched by
+ * title, company or ticket, with the total that matches. Each row has its open handoff, who
+ * escalated it and why. Scoped to the viewer's account; every role may read it (claiming is
+ * checked where it happens).
  */
-export async function listEscalationQueue(viewer: Viewer): Promise<EscalationQueueItem[]> {
-  const sessions = await db.aiSession.findMany({
-    where: { accountId: viewer.accountId, status: { in: [...IN_TRANSIT_STATUSES] } },
-    orderBy: [{ escalatedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }],
-    take: QUEUE_LIMIT,
+export async function listEscalationQueue(viewer: Viewer, query: Partial<EscalationQueueQuery> = {}): Promise<ListPage<EscalationQueueItem>> {
+  const { q, status, sort = "newest", page = 1 } = query;
+  const where: Prisma.AiSessionWhereInput = {
+    AND: [{ accountId: viewer.accountId, status: status ? status : { in: [...IN_TRANSIT_STATUSES] } }, sessionSearchWhere(q)],
+  };
+  const found = await readPage({
+    page,
+    pageSize: QUEUE_PAGE_SIZE,
+    count: () => db.aiSession.count({ where }),
+    find: ({ skip, take }) => findQueueRows({ where, orderBy: orderBySort[sort], skip, take }),
+  });
+  return { ...found, items: found.items.map(toQueueItem) };
+}
+
+type QueueWindow = { where: Prisma.AiSessionWhereInput; orderBy: Prisma.AiSessionOrderByWithRelationInput[]; skip: number; take: number };
+
+function findQueueRows(window: QueueWindow) {
+  return db.aiSession.findMany({
+    ...window,
     select: {
       id: true,
       title: true,
@@ -59,21 +98,22 @@ export async function listEscalationQueue(viewer: Viewer): Promise<EscalationQue
       handoffs: openHandoff,
     },
   });
-  return sessions.map((session) => {
-    const handoff = session.handoffs[0];
-    return {
-      sessionId: session.id,
-      title: session.title,
-      status: session.status as EscalationQueueItem["status"],
-      companyName: session.companyName,
-      psaTicketRef: session.psaTicketRef,
-      handoffId: handoff?.id ?? null,
-      reason: handoff?.reason ?? session.escalationReason,
-      escalatedBy: handoff?.fromUser ?? session.user,
-      target: handoff?.targetUser ?? session.escalatedTo,
-      waitingSince: session.escalatedAt ?? handoff?.createdAt ?? session.updatedAt,
-    };
-  });
+}
+
+function toQueueItem(session: Awaited<ReturnType<typeof findQueueRows>>[number]): EscalationQueueItem {
+  const handoff = session.handoffs[0];
+  return {
+    sessionId: session.id,
+    title: session.title,
+    status: session.status as EscalationQueueItem["status"],
+    companyName: session.companyName,
+    psaTicketRef: session.psaTicketRef,
+    handoffId: handoff?.id ?? null,
+    reason: escalationReasonOf(session, handoff),
+    escalatedBy: handoff?.fromUser ?? session.user,
+    target: handoff?.targetUser ?? session.escalatedTo,
+    waitingSince: session.escalatedAt ?? handoff?.createdAt ?? session.updatedAt,
+  };
 }
 
 /**

@@ -18,3 +18,11 @@ export function sessionView(s: SessionRow) {
     escalated_at: s.escalatedAt?.toISOString() ?? null, handler_id: s.handlerId ?? null,
   };
 }
+
+/**
+ * The one reason an escalation shows, wherever it shows (the queue, the handoff screen): the
+ * open handoff's own words, else the session's copy (a legacy escalation wrote no handoff).
+ */
+export function escalationReasonOf(session: { escalationReason: string | null }, openHandoff: { reason: string } | null | undefined): string | null {
+  return openHandoff?.reason ?? session.escalationReason;
+}

@@ -1,7 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as builderSessionsRoute from "@/app/api/v1/script-builder/sessions/route";
+import * as builderMessagesRoute from "@/app/api/v1/script-builder/sessions/[id]/messages/route";
+import * as turnsRoute from "@/app/api/v1/ai-sessions/[id]/turns/route";
+import { CHAT_MESSAGE_MAX_LENGTH } from "@/lib/chat/message-limit";
 import { db } from "@/lib/db";
 import { toErrorResponseParts } from "@/lib/http/error-body";
-import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
+import { callRoute } from "@/tests/helpers/call-route";
+import { createSessionFor, createTenant, type TestTenant } from "@/tests/helpers/tenant";
 
 /** The error a real query throws through the pg driver adapter. */
 async function thrownBy(query: Promise<unknown>): Promise<unknown> {
@@ -42,5 +47,29 @@ describe("toErrorResponseParts with errors from the real database", () => {
     const parts = toErrorResponseParts(error);
     expect(parts.status).toBe(500);
     expect(JSON.stringify(parts.body)).not.toMatch(/ai_sessions|user_id|foreign/i);
+  });
+});
+
+describe("a refused chat message, as the composer shows it", () => {
+  const tooLong = "x".repeat(CHAT_MESSAGE_MAX_LENGTH + 1);
+  type Refusal = { error: { code: string; message: string; issues: { path: string; message: string }[] } };
+
+  it("answers 422 on a pilot turn in a sentence, keeping the field in the issues", async () => {
+    const session = await createSessionFor(tenant.engineer);
+    const response = await callRoute(turnsRoute.POST, "POST", { as: tenant.engineer.id, params: { id: session.id }, body: { message: tooLong } });
+    expect(response.status).toBe(422);
+    const { error } = (await response.json()) as Refusal;
+    expect(error.message).toBe("Keep a message to 20,000 characters or fewer.");
+    expect(error.issues).toEqual([{ path: "message", message: "Keep a message to 20,000 characters or fewer." }]);
+    expect(await db.aiSessionStep.count({ where: { sessionId: session.id } })).toBe(0);
+  });
+
+  it("answers the same in the script builder", async () => {
+    const created = await callRoute(builderSessionsRoute.POST, "POST", { as: tenant.engineer.id, body: {} });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const response = await callRoute(builderMessagesRoute.POST, "POST", { as: tenant.engineer.id, params: { id }, body: { message: tooLong } });
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Refusal).error.message).toBe("Keep a message to 20,000 characters or fewer.");
   });
 });

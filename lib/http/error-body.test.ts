@@ -57,7 +57,25 @@ describe("toErrorResponseParts", () => {
       { path: "name", message: expect.any(String) },
       { path: "nested.count", message: expect.any(String) },
     ]);
-    expect(parts.body.error.message).toMatch(/^name: .+; nested\.count: .+$/);
+    // The paths are for programs; the message is for people.
+    expect(parts.body.error.message).not.toMatch(/name|nested|count|;/);
+  });
+
+  it("writes the message as the issues' sentences, each once, without field paths", () => {
+    const result = z
+      .object({
+        message: z.string().max(3, "Keep a message under 3 characters."),
+        site: z.string().min(1, "Enter the site"),
+        copy: z.string().max(3, "Keep a message under 3 characters."),
+      })
+      .safeParse({ message: "long", site: "", copy: "long" });
+    const parts = toErrorResponseParts(result.error);
+    expect(parts.body.error.message).toBe("Keep a message under 3 characters. Enter the site.");
+    expect(parts.body.error.issues).toEqual([
+      { path: "message", message: "Keep a message under 3 characters." },
+      { path: "site", message: "Enter the site" },
+      { path: "copy", message: "Keep a message under 3 characters." },
+    ]);
   });
 
   it("uses the bare message for an issue without a path", () => {

@@ -16,8 +16,7 @@ export function toErrorResponseParts(error: unknown): { status: number; body: Er
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    const message = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
-    return { status: 422, body: { error: { code: "invalid", message, issues } } };
+    return { status: 422, body: { error: { code: "invalid", message: sentencesOf(issues), issues } } };
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return { status: 404, body: { error: { code: "not_found", message: "Not found." } } };
@@ -27,4 +26,16 @@ export function toErrorResponseParts(error: unknown): { status: number; body: Er
   }
   console.error("[http] unexpected error", error);
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Try again." } } };
+}
+
+/**
+ * The issues as sentences a person reads: each message once, without its field path (programs
+ * find the paths in `issues`), ending in a full stop.
+ */
+function sentencesOf(issues: { message: string }[]): string {
+  const sentences = issues.map((issue) => {
+    const text = issue.message.trim();
+    return /[.!?…]$/.test(text) ? text : `${text}.`;
+  });
+  return [...new Set(sentences)].join(" ");
 }

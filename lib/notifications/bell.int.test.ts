@@ -1,9 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/bell";
+import { claimHandoff } from "@/lib/handoffs/claim-handoff";
+import { createHandoff } from "@/lib/handoffs/handoff-manager";
+import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
+import { countUnreadNotifications, listNotifications, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/bell";
 import { notify } from "@/tests/helpers/activity";
-import { createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
+import { createPendingHandoff } from "@/tests/helpers/handoffs";
+import { createSessionFor, createTenant, viewerOf, type TestTenant, type TestUser } from "@/tests/helpers/tenant";
 
 let a: TestTenant;
 let b: TestTenant;
@@ -11,6 +15,8 @@ beforeAll(async () => {
   a = await createTenant("Bell A");
   b = await createTenant("Bell B");
 });
+
+afterEach(() => backgroundTasksSettled());
 
 const readAtOf = async (id: string) => (await db.appNotification.findUniqueOrThrow({ where: { id } })).readAt;
 
@@ -105,5 +111,47 @@ describe("markAllNotificationsRead", () => {
     const firstReadAt = await readAtOf(read.id);
     await markAllNotificationsRead(viewerOf(user));
     expect(await readAtOf(read.id)).toEqual(firstReadAt);
+  });
+});
+
+describe("listNotifications: where each escalation stands", () => {
+  const escalate = async (by: TestUser, title: string) => {
+    const session = await createSessionFor(by, { title });
+    const { handoff } = await createHandoff(viewerOf(by), { sessionId: session.id, intent: "escalate", reason: "Needs a senior", packageMarkdown: "## Problem\nP" });
+    return { sessionId: session.id, handoffId: handoff.id };
+  };
+  const rowFor = async (user: TestUser, title: string) => (await listNotifications(viewerOf(user))).find((row) => row.title.includes(title))!;
+
+  it("says waiting, or picked up by whom ('by you' for the claimer); picked-up rows are resolved and never unread", async () => {
+    const team = await createTenant("Bell states");
+    await escalate(team.engineer, "Printer offline");
+    const claimed = await escalate(team.engineer, "VPN drops");
+    await claimHandoff(viewerOf(team.admin), claimed);
+
+    expect(await rowFor(team.owner, "Printer offline")).toMatchObject({ state: { kind: "waiting" }, resolved: false, unread: true, link: expect.stringContaining("from=escalations") });
+    expect(await rowFor(team.owner, "VPN drops")).toMatchObject({ state: { kind: "picked_up", byName: team.admin.name, byViewer: false }, resolved: true, unread: false });
+    expect(await rowFor(team.admin, "VPN drops")).toMatchObject({ state: { kind: "picked_up", byName: team.admin.name, byViewer: true }, resolved: true, unread: false });
+    expect(await countUnreadNotifications(viewerOf(team.owner))).toBe(1);
+    // The escalator's "picked up" row announces no pickup request, so it has no state and is unread.
+    expect(await rowFor(team.engineer, "picked up")).toMatchObject({ title: `${team.admin.name} picked up “VPN drops”`, state: null, unread: true });
+  });
+
+  it("treats a row written before pickups resolved rows as resolved once its escalation no longer waits", async () => {
+    const team = await createTenant("Bell legacy");
+    const link = async (user: TestUser, handoff: { id: string; sessionId: string }, title: string) =>
+      db.appNotification.create({ data: { accountId: team.accountId, userId: user.id, type: "session.escalated", title, body: "b", link: "/pilot", sessionId: handoff.sessionId, handoffId: handoff.id } });
+    const claimed = await createPendingHandoff(team.engineer);
+    await link(team.owner, claimed.handoff, "legacy claimed");
+    await db.sessionHandoff.update({ where: { id: claimed.handoff.id }, data: { claimedAt: new Date(), claimedById: team.admin.id } });
+    const stopped = await createPendingHandoff(team.engineer);
+    await link(team.owner, stopped.handoff, "legacy stopped");
+    await db.aiSession.update({ where: { id: stopped.session.id }, data: { status: "resolved" } });
+    const waiting = await createPendingHandoff(team.engineer);
+    await link(team.owner, waiting.handoff, "legacy waiting");
+
+    expect(await rowFor(team.owner, "legacy claimed")).toMatchObject({ readAt: null, state: { kind: "picked_up", byName: team.admin.name }, unread: false });
+    expect(await rowFor(team.owner, "legacy stopped")).toMatchObject({ readAt: null, state: { kind: "closed" }, unread: false });
+    expect(await rowFor(team.owner, "legacy waiting")).toMatchObject({ state: { kind: "waiting" }, unread: true });
+    expect(await countUnreadNotifications(viewerOf(team.owner))).toBe(1);
   });
 });

@@ -104,10 +104,14 @@ describe("GET /api/v1/notifications/deliveries", () => {
   });
 
   it.each([
-    [{ status: "bounced" }, /status: Status is pending, sent, failed or dead/],
-    [{ limit: "0" }, /limit: Limit is at least 1/],
-    [{ limit: "500" }, /limit: Limit is at most 200/],
-    [{ limit: "ten" }, /limit: Limit is a whole number/],
+    [{ status: "bounced" }, /^Status is pending, sent, failed or dead/],
+    [{ limit: "0" }, /^Limit is at least 1/],
+    [{ limit: "500" }, /^Limit is at most 200/],
+    [{ limit: "ten" }, /^Limit is a whole number/],
+    [{ page: "0" }, /^Pages start at 1/],
+    [{ page: "two" }, /^The page is a whole number/],
+    [{ page: "2.5" }, /^The page is a whole number/],
+    [{ page: "10001" }, /^The page is at most 10,000/],
   ])("refuses the query %o with 422", async (query, message) => {
     const response = await list(tenant.owner.id, query);
     expect(response.status).toBe(422);
@@ -116,12 +120,64 @@ describe("GET /api/v1/notifications/deliveries", () => {
 
   it("shows another tenant only its own deliveries, and refuses engineers and viewers", async () => {
     const fresh = await createTenant("Empty MSP");
-    expect(await (await list(fresh.owner.id)).json()).toEqual({ deliveries: [], counts: { pending: 0, sent: 0, failed: 0, dead: 0 } });
+    expect(await (await list(fresh.owner.id)).json()).toEqual({ deliveries: [], counts: { pending: 0, sent: 0, failed: 0, dead: 0 }, total: 0, page: 1, page_size: 20 });
     for (const user of [tenant.engineer, tenant.viewer]) {
       const response = await list(user.id);
       expect(response.status).toBe(403);
       expect((await response.json()).error.code).toBe("forbidden");
     }
+  });
+});
+
+describe("GET /api/v1/notifications/deliveries paging", () => {
+  let tenant: TestTenant;
+  /** 45 deliveries, newest first; every third one failed. */
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    tenant = await createTenant("Paged deliveries MSP");
+    const created = [];
+    for (let index = 0; index < 45; index += 1) {
+      created.push(await createDelivery(tenant, { status: index % 3 === 0 ? "failed" : "sent", createdAt: new Date(Date.now() - index * 60_000) }));
+    }
+    ids.push(...created.map((row) => row.id));
+    await createDelivery(await createTenant("Paged other MSP"), { status: "failed" });
+  });
+
+  type Page = { deliveries: { id: string; status: string }[]; total: number; page: number; page_size: number; counts: Record<string, number> };
+  const pageOf = async (query: Record<string, string>) => (await (await list(tenant.admin.id, query)).json()) as Page;
+
+  it("answers 20 a page, newest first, with the total and page", async () => {
+    const first = await pageOf({});
+    expect(first).toMatchObject({ total: 45, page: 1, page_size: 20, counts: { failed: 15, sent: 30, pending: 0, dead: 0 } });
+    expect(first.deliveries.map((row) => row.id)).toEqual(ids.slice(0, 20));
+    const third = await pageOf({ page: "3" });
+    expect(third).toMatchObject({ total: 45, page: 3 });
+    expect(third.deliveries.map((row) => row.id)).toEqual(ids.slice(40));
+    const pages = [first, await pageOf({ page: "2" }), third].flatMap((page) => page.deliveries.map((row) => row.id));
+    expect(pages).toEqual(ids);
+  });
+
+  it("pages a status filter, with its own total", async () => {
+    const failed = await pageOf({ status: "failed", limit: "10", page: "2" });
+    expect(failed).toMatchObject({ total: 15, page: 2, page_size: 10 });
+    expect(failed.deliveries.map((row) => row.id)).toEqual(ids.filter((_, index) => index % 3 === 0).slice(10));
+  });
+
+  it("answers a page past the end with the last page", async () => {
+    const late = await pageOf({ page: "9" });
+    expect(late).toMatchObject({ total: 45, page: 3 });
+    expect(late.deliveries.map((row) => row.id)).toEqual(ids.slice(40));
+  });
+
+  it("keeps Retry working on a delivery of a later page", async () => {
+    const url = receiver.urlFor(`/slack/${tenant.accountId}`);
+    await updatePreferences({ userId: tenant.owner.id, accountId: tenant.accountId, role: "owner", email: "", name: "" }, { slack_webhook_url: url });
+    const onPageThree = (await pageOf({ page: "3" })).deliveries.find((row) => row.status === "failed")!;
+    expect((await retry(tenant.admin.id, onPageThree.id)).status).toBe(200);
+    const again = await pageOf({ page: "3" });
+    expect(again.deliveries.find((row) => row.id === onPageThree.id)).toMatchObject({ status: "sent" });
+    expect(again.counts).toMatchObject({ failed: 14, sent: 31 });
   });
 });
 

@@ -3,17 +3,21 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { readPage } from "@/lib/lists/paging";
 import { dispatchDeliveries } from "@/lib/notifications/dispatcher";
 
 export const deliveryStatuses = ["pending", "sent", "failed", "dead"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
-/** F9: `GET /notifications/deliveries?status=&limit=`. */
+export const DELIVERY_PAGE_SIZE = 20;
+
+/** F9: `GET /notifications/deliveries?status=&page=&limit=` (1-based pages of `limit`). */
 export const listDeliveriesInput = z.object({
   status: z.enum(deliveryStatuses, "Status is pending, sent, failed or dead.").optional(),
-  limit: z.coerce.number("Limit is a whole number.").int("Limit is a whole number.").min(1, "Limit is at least 1.").max(200, "Limit is at most 200.").default(50),
+  page: z.coerce.number("The page is a whole number.").int("The page is a whole number.").min(1, "Pages start at 1.").max(10_000, "The page is at most 10,000.").default(1),
+  limit: z.coerce.number("Limit is a whole number.").int("Limit is a whole number.").min(1, "Limit is at least 1.").max(200, "Limit is at most 200.").default(DELIVERY_PAGE_SIZE),
 });
-export type ListDeliveriesInput = z.infer<typeof listDeliveriesInput>;
+export type ListDeliveriesInput = z.input<typeof listDeliveriesInput>;
 
 /** F9: `POST /notifications/deliveries/:deliveryId/retry`. */
 export const retryDeliveryInput = z.object({ deliveryId: z.uuid("Delivery ids are UUIDs.") });
@@ -57,23 +61,30 @@ function toView(row: DeliveryRecord) {
   };
 }
 
+/** One page of the delivery log, with the total matching it and the account's count per status. */
+export type DeliveryLogPage = { deliveries: DeliveryView[]; counts: DeliveryCounts; total: number; page: number; page_size: number };
+
 /**
- * F9: the viewer's account's delivery records, newest first (optionally one status), with the
- * number of records per status across the whole account. Callers gate it to owners and admins.
+ * F9: one page of the viewer's account's delivery records, newest first (optionally one status),
+ * with how many match in all and the number of records per status across the whole account. A
+ * page past the end answers with the last page. Callers gate it to owners and admins.
  */
-export async function listDeliveries(viewer: Viewer, input: ListDeliveriesInput): Promise<{ deliveries: DeliveryView[]; counts: DeliveryCounts }> {
-  const [rows, groups] = await Promise.all([
-    db.notificationDelivery.findMany({
-      where: { accountId: viewer.accountId, ...(input.status ? { status: input.status } : {}) },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: input.limit,
-      select: deliverySelect,
+export async function listDeliveries(viewer: Viewer, input: ListDeliveriesInput = {}): Promise<DeliveryLogPage> {
+  const { status, page, limit } = listDeliveriesInput.parse(input);
+  const where = { accountId: viewer.accountId, ...(status ? { status } : {}) };
+  const [found, groups] = await Promise.all([
+    readPage({
+      page,
+      pageSize: limit,
+      count: () => db.notificationDelivery.count({ where }),
+      find: ({ skip, take }) =>
+        db.notificationDelivery.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take, select: deliverySelect }),
     }),
     db.notificationDelivery.groupBy({ by: ["status"], where: { accountId: viewer.accountId }, _count: { _all: true } }),
   ]);
   const counts: DeliveryCounts = { pending: 0, sent: 0, failed: 0, dead: 0 };
   for (const group of groups) counts[group.status] = group._count._all;
-  return { deliveries: rows.map(toView), counts };
+  return { deliveries: found.items.map(toView), counts, total: found.total, page: found.page, page_size: found.pageSize };
 }
 
 /**

@@ -52,7 +52,7 @@ describe("enqueueEscalationDeliveries (through createHandoff)", () => {
     for (const row of rows) {
       expect(row.idempotencyKey).toBe(`escalation/${handoffId}/${row.recipientUserId}/email`);
       const payload = row.payload as Record<string, string>;
-      expect(payload.link).toBe(`http://localhost:3000/pilot/${session.id}?pickup=true`);
+      expect(payload.link).toBe(`http://localhost:3000/pilot/${session.id}?pickup=true&from=escalations`);
       expect(payload.subject).toBe(`${tenant.engineer.name} escalated “VPN down”`);
       expect(payload.text).toContain("Tunnel <drops> every hour");
       // The reason is the engineer's text: escaped in the HTML body.
@@ -126,8 +126,8 @@ describe("dev mailbox (no RESEND_API_KEY)", () => {
 
     const mailbox = await listDevMailbox(viewerOf(senior));
     expect(mailbox).toHaveLength(1);
-    expect(mailbox[0]).toMatchObject({ to: senior.email, subject: `${tenant.engineer.name} escalated “Printer jam”`, path: `/pilot/${session.id}?pickup=true` });
-    expect(mailbox[0]!.html).toContain(`href="/pilot/${session.id}?pickup=true"`);
+    expect(mailbox[0]).toMatchObject({ to: senior.email, subject: `${tenant.engineer.name} escalated “Printer jam”`, path: `/pilot/${session.id}?pickup=true&from=escalations` });
+    expect(mailbox[0]!.html).toContain(`href="/pilot/${session.id}?pickup=true&amp;from=escalations"`);
     // Nobody else's mail, and nothing for the escalator.
     expect(await listDevMailbox(viewerOf(tenant.engineer))).toHaveLength(0);
     expect(await listDevMailbox(viewerOf(other.owner))).toHaveLength(0);

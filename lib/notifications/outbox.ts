@@ -21,9 +21,12 @@ export type EscalationDeliveriesInput = {
 
 const CHAT_CHANNELS = ["slack", "teams"] as const;
 
-/** Where a teammate picks an escalation up (F3). */
+/**
+ * Where a teammate picks an escalation up (F3). `from=escalations` tells the session page the
+ * person came for an escalation, so its back link returns to the queue.
+ */
 export function pickupPath(sessionId: string): string {
-  return `/pilot/${sessionId}?pickup=true`;
+  return `/pilot/${sessionId}?pickup=true&from=escalations`;
 }
 
 /**

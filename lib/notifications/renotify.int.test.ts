@@ -1,13 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { claimHandoff } from "@/lib/handoffs/claim-handoff";
+import { createHandoff } from "@/lib/handoffs/handoff-manager";
+import { listNotifications, markNotificationRead } from "@/lib/notifications/bell";
+import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
 import { REMINDER_NOTIFICATION_TYPE, renotifyUnclaimed } from "@/lib/notifications/renotify";
 import { escalationBus } from "@/lib/realtime/bus";
 import { realtimeEventsAfter, type RealtimeEvent } from "@/lib/realtime/events";
 import { createPendingHandoff } from "@/tests/helpers/handoffs";
 import { installFakeResend } from "@/tests/helpers/resend";
-import { createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
+import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
 
 const fakeResend = installFakeResend();
 const MINUTE = 60_000;
@@ -46,7 +49,7 @@ describe("renotifyUnclaimed", () => {
     const { bells, emails } = await reminderRound(handoff.id);
     const teammates = [tenant.owner.id, tenant.admin.id].sort();
     expect(bells.map((bell) => bell.userId).sort()).toEqual(teammates);
-    expect(bells[0]).toMatchObject({ sessionId: session.id, link: `/pilot/${session.id}?pickup=true`, title: expect.stringContaining("Still waiting for pickup") });
+    expect(bells[0]).toMatchObject({ sessionId: session.id, link: `/pilot/${session.id}?pickup=true&from=escalations`, title: expect.stringContaining("Still waiting for pickup") });
     expect(emails.map((row) => row.recipientUserId).sort()).toEqual(teammates);
     for (const row of emails) {
       expect(row).toMatchObject({ status: "sent", idempotencyKey: `escalation/${handoff.id}/${row.recipientUserId}/email/renotify` });
@@ -102,5 +105,23 @@ describe("renotifyUnclaimed", () => {
     const { bells, emails } = await reminderRound(handoff.id);
     expect(bells).toHaveLength(2);
     expect(emails).toHaveLength(0);
+  });
+
+  it("turns each teammate's escalation row into the reminder: still one row per handoff and teammate, unread again, on top", async () => {
+    const session = await createSessionFor(tenant.engineer, { title: "Switch loop" });
+    const { handoff } = await createHandoff(viewerOf(tenant.engineer), { sessionId: session.id, intent: "escalate", reason: "STP storm", packageMarkdown: "## Problem\nLoop" });
+    const [adminRow] = await listNotifications(viewerOf(tenant.admin));
+    await markNotificationRead(viewerOf(tenant.admin), adminRow!.id);
+    expect((await getSidebarCounts(viewerOf(tenant.admin))).unreadNotifications).toBe(0);
+
+    expect(await renotifyUnclaimed(later(31))).toContain(handoff.id);
+    const rows = await db.appNotification.findMany({ where: { handoffId: handoff.id }, orderBy: { userId: "asc" } });
+    expect(rows.map((row) => row.userId)).toEqual([tenant.owner.id, tenant.admin.id].sort());
+    for (const row of rows) {
+      expect(row).toMatchObject({ type: REMINDER_NOTIFICATION_TYPE, readAt: null, title: `Still waiting for pickup: ${tenant.engineer.name} escalated “Switch loop”` });
+      expect(row.createdAt.getTime()).toBeGreaterThan(Date.now());
+    }
+    expect(rows.find((row) => row.userId === tenant.admin.id)!.id).toBe(adminRow!.id);
+    expect((await getSidebarCounts(viewerOf(tenant.admin))).unreadNotifications).toBe(1);
   });
 });

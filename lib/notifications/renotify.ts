@@ -1,5 +1,5 @@
 import { preferenceDefaults } from "@/lib/accounts/schemas";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { dispatchDeliveries } from "@/lib/notifications/dispatcher";
 import { enqueueReminderEmails, pickupPath } from "@/lib/notifications/outbox";
@@ -16,8 +16,10 @@ type Due = { id: string };
 /**
  * F9: reminds the team of escalations nobody has picked up: unclaimed, session still escalated (or
  * legacy requesting_escalation), older than the account's `escalation_renotify_minutes`. Each
- * handoff is reminded once — a bell row and an email (when on) per eligible teammate, keys
- * suffixed `/renotify` — gated by `renotified_at`, so concurrent or repeated runs make one round.
+ * handoff is reminded once — a bell reminder and an email (when on) per eligible teammate, email
+ * keys suffixed `/renotify` — gated by `renotified_at`, so concurrent or repeated runs make one
+ * round. The bell keeps one row per handoff and teammate: the escalation's row is turned into
+ * the reminder (new title, unread again, on top), never a second unread row beside it.
  * After each commit it publishes a `handoff_reminded` live event (open bells refresh) and sends
  * the new emails. Returns the reminded handoff ids.
  */
@@ -47,6 +49,23 @@ export async function renotifyUnclaimed(now: Date = new Date(), limit = BATCH): 
   return reminded;
 }
 
+type BellReminder = { handoffId: string; accountId: string; sessionId: string; now: Date; recipientIds: string[]; title: string; body: string };
+
+/** Refreshes each recipient's row of this handoff into the reminder, and writes one for a recipient who had none. */
+async function remindInBell(tx: Tx, reminder: BellReminder) {
+  const { handoffId, accountId, sessionId, now, recipientIds, title, body } = reminder;
+  const content = { type: REMINDER_NOTIFICATION_TYPE, title, body, link: pickupPath(sessionId) };
+  const existing = await tx.appNotification.findMany({ where: { handoffId, userId: { in: recipientIds } }, select: { userId: true } });
+  await tx.appNotification.updateMany({
+    where: { handoffId, userId: { in: recipientIds } },
+    data: { ...content, readAt: null, createdAt: now },
+  });
+  const had = new Set(existing.map((row) => row.userId));
+  await tx.appNotification.createMany({
+    data: recipientIds.filter((id) => !had.has(id)).map((userId) => ({ ...content, accountId, userId, sessionId, handoffId, createdAt: now })),
+  });
+}
+
 /** One handoff's reminder round in one transaction; null when another run (or a claim) got there first. */
 async function remindOnce(handoffId: string, now: Date): Promise<{ deliveryIds: string[]; event: RealtimeEvent } | null> {
   return db.$transaction(async (tx) => {
@@ -63,12 +82,9 @@ async function remindOnce(handoffId: string, now: Date): Promise<{ deliveryIds: 
       where: escalationRecipientsWhere({ accountId: handoff.accountId, escalatorId: handoff.fromUserId }),
       select: { id: true, email: true, name: true },
     });
-    const title = `Still waiting for pickup: ${handoff.fromUser.name} escalated “${handoff.session.title}”`;
-    await tx.appNotification.createMany({
-      data: recipients.map((user) => ({
-        accountId: handoff.accountId, userId: user.id, type: REMINDER_NOTIFICATION_TYPE, sessionId: handoff.sessionId, handoffId,
-        title, body: handoff.reason.slice(0, 280), link: pickupPath(handoff.sessionId),
-      })),
+    await remindInBell(tx, {
+      handoffId, accountId: handoff.accountId, sessionId: handoff.sessionId, now, recipientIds: recipients.map((user) => user.id),
+      title: `Still waiting for pickup: ${handoff.fromUser.name} escalated “${handoff.session.title}”`, body: handoff.reason.slice(0, 280),
     });
     const deliveryIds = await enqueueReminderEmails(tx, {
       accountId: handoff.accountId, handoffId, sessionId: handoff.sessionId, sessionTitle: handoff.session.title,

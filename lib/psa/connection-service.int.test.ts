@@ -95,9 +95,11 @@ describe("PUT /api/v1/psa/connection", () => {
   ])("refuses %s with 422 and writes nothing", async (_label, siteUrl) => {
     const response = await put(tenant.owner.id, bodyFor({ site_url: siteUrl }));
     expect(response.status).toBe(422);
-    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    const { error } = (await response.json()) as { error: { code: string; message: string; issues: { path: string }[] } };
     expect(error.code).toBe("invalid");
-    expect(error.message).toContain("site_url");
+    // The issue names the field for programs; the message stays a sentence for people.
+    expect(error.issues).toContainEqual(expect.objectContaining({ path: "site_url" }));
+    expect(error.message).toMatch(/^The ConnectWise site|^Enter the ConnectWise site/);
     expect(await db.psaConnection.count({ where: { accountId: tenant.accountId } })).toBe(0);
   });
 
@@ -112,7 +114,7 @@ describe("PUT /api/v1/psa/connection", () => {
   it("says which field is missing, and needs both keys to create a connection", async () => {
     const missing = await put(tenant.owner.id, { provider: "connectwise", site_url: sim().url, company_id: " ", client_id: "x" });
     expect(missing.status).toBe(422);
-    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("company_id: Enter the ConnectWise company id");
+    expect(((await missing.json()) as { error: { message: string } }).error.message).toContain("Enter the ConnectWise company id");
 
     const noKeys = await put(tenant.owner.id, bodyFor({ public_key: "", private_key: undefined }));
     expect(noKeys.status).toBe(422);

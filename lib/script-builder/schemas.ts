@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHAT_MESSAGE_MAX_LENGTH, CHAT_MESSAGE_TOO_LONG } from "@/lib/chat/message-limit";
 
 /** H4: the languages the builder writes (the issue names these three; `cmd` stays a library-only language). */
 export const BUILDER_LANGUAGES = ["powershell", "bash", "python"] as const;
@@ -30,7 +31,7 @@ export const createBuilderSessionInput = z
 export type CreateBuilderSessionInput = z.infer<typeof createBuilderSessionInput>;
 
 export const sendBuilderMessageInput = builderSessionParams.extend({
-  message: z.string().trim().min(1, "Write a message first.").max(20_000, "Keep a message under 20,000 characters."),
+  message: z.string().trim().min(1, "Write a message first.").max(CHAT_MESSAGE_MAX_LENGTH, CHAT_MESSAGE_TOO_LONG),
 });
 export type SendBuilderMessageInput = z.infer<typeof sendBuilderMessageInput>;
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getPilotView } from "@/lib/sessions/pilot-view";
+import { listEscalationQueue } from "@/lib/handoffs/queue";
+import { canReadSession, getPilotView } from "@/lib/sessions/pilot-view";
 import { connectAccountToSimulator } from "@/tests/helpers/psa";
 import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
 
@@ -83,5 +84,36 @@ describe("getPilotView", () => {
       const own = await db.aiSession.create({ data: { accountId: tenant.accountId, userId: tenant.viewer.id, title: "Viewer's own", status: "active" } });
       expect(await getPilotView(viewerOf(tenant.viewer), own.id)).toMatchObject({ canWrite: false, psa: { ticket: null, canSpinOff: false } });
     });
+  });
+});
+
+describe("the handoff screen's escalation", () => {
+  it("shows the reason and escalator the queue shows: the open handoff's, not the session's older copy", async () => {
+    const session = await db.aiSession.create({
+      data: { accountId: a.accountId, userId: a.engineer.id, handlerId: a.admin.id, title: "Re-escalated share", status: "escalated", escalationReason: "First round's words", escalatedAt: new Date() },
+    });
+    await db.sessionHandoff.create({ data: { accountId: a.accountId, sessionId: session.id, intent: "escalate", reason: "First round's words", fromUserId: a.engineer.id, claimedAt: new Date(), claimedById: a.admin.id } });
+    await db.sessionHandoff.create({ data: { accountId: a.accountId, sessionId: session.id, intent: "escalate", reason: "The handler's words", fromUserId: a.admin.id } });
+
+    const { escalation } = await getPilotView(viewerOf(a.owner), session.id);
+    const queued = (await listEscalationQueue(viewerOf(a.owner), { q: "Re-escalated share" })).items.find((item) => item.sessionId === session.id)!;
+    expect(escalation).toMatchObject({ reason: "The handler's words", escalatedBy: a.admin.name });
+    expect(queued).toMatchObject({ reason: escalation!.reason, escalatedBy: { name: escalation!.escalatedBy } });
+  });
+
+  it("falls back to the session's reason for a legacy escalation without a handoff, and is null for a session not in transit", async () => {
+    const legacy = await db.aiSession.create({ data: { accountId: a.accountId, userId: a.engineer.id, title: "Legacy", status: "requesting_escalation", escalationReason: "Old words" } });
+    expect((await getPilotView(viewerOf(a.owner), legacy.id)).escalation).toMatchObject({ reason: "Old words", escalatedBy: a.engineer.name });
+    const active = await createSessionFor(a.engineer);
+    expect((await getPilotView(viewerOf(a.engineer), active.id)).escalation).toBeNull();
+  });
+});
+
+describe("canReadSession", () => {
+  it("is true for a session the viewer may read, false for an unknown id or another tenant's", async () => {
+    const session = await createSessionFor(a.engineer);
+    expect(await canReadSession(viewerOf(a.engineer), session.id)).toBe(true);
+    expect(await canReadSession(viewerOf(b.owner), session.id)).toBe(false);
+    expect(await canReadSession(viewerOf(a.engineer), "7f000000-0000-4000-8000-000000000000")).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { roleAllows } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { escalationReasonOf } from "@/lib/handoffs/views";
 import { taskLaneSchema, EMPTY_TASK_LANE, type TaskLane } from "@/lib/ai/task-lane";
 import { listFacts } from "@/lib/facts/fact-service";
 import { getActiveFix } from "@/lib/fixes/fix-access";
@@ -10,7 +12,8 @@ import { latestPsaPostsByKind, type PsaPostView } from "@/lib/psa/psa-post-view"
 import { getScriptTemplate } from "@/lib/scripts/templates/get-template";
 import type { TemplateView } from "@/lib/scripts/templates/template-view";
 import { getSession, type LinkedPsaTicket } from "@/lib/sessions/read-session";
-import { worksOnSession } from "@/lib/sessions/session-access";
+import { readableSessionWhere, worksOnSession } from "@/lib/sessions/session-access";
+import { isInTransit } from "@/lib/sessions/statuses";
 
 /**
  * Everything the pilot page (K1) shows for one session, read-only: the session with its steps,
@@ -22,11 +25,16 @@ import { worksOnSession } from "@/lib/sessions/session-access";
  * session: they may work on it (`canWork`: a resolved session's note is already written, a ticket
  * made now would never get it), it has no ticket yet and the account has an active PSA connection.
  * `fixTemplate` is the library template a template-matched fix points at (D2), for the generator.
+ * `escalation` is what the handoff screen shows of an in-transit session (null otherwise).
  * Throws not_found as `getSession`.
  */
 export async function getPilotView(viewer: Viewer, sessionId: string) {
   const session = await getSession(viewer, sessionId);
-  const [facts, fix] = await Promise.all([listFacts(viewer, session.id), activeFixOrNull(viewer, session.id)]);
+  const [facts, fix, escalation] = await Promise.all([
+    listFacts(viewer, session.id),
+    activeFixOrNull(viewer, session.id),
+    isInTransit(session.status) ? waitingEscalation(viewer, session) : null,
+  ]);
   const lane = taskLaneSchema.safeParse(session.pendingTaskLane ?? EMPTY_TASK_LANE);
   const taskLane: TaskLane = lane.success ? lane.data : EMPTY_TASK_LANE;
   const worksOnIt = worksOnSession(viewer, { userId: session.user.id, handlerId: session.handler?.id ?? null });
@@ -37,7 +45,34 @@ export async function getPilotView(viewer: Viewer, sessionId: string) {
     session.psa_ticket ? latestPsaPosts(viewer, session) : NO_POSTS,
     fix?.template_id ? matchedTemplate(viewer, fix.id, fix.template_id) : null,
   ]);
-  return { session, facts, fix, taskLane, canWrite, canWork, psa, psaPosts, fixTemplate };
+  return { session, facts, fix, taskLane, canWrite, canWork, psa, psaPosts, fixTemplate, escalation };
+}
+
+/**
+ * Whether the viewer may read the session at all: the pilot page asks before it streams
+ * anything, so an unknown id or another tenant's session is a real 404.
+ */
+export async function canReadSession(viewer: Viewer, sessionId: string): Promise<boolean> {
+  return (await db.aiSession.count({ where: readableSessionWhere(viewer, sessionId) })) > 0;
+}
+
+/** F7: who escalated an in-transit session, when and why — the same reason the queue shows (`escalationReasonOf`). */
+export type PilotEscalation = { reason: string | null; escalatedBy: string; escalatedAt: Date | null };
+
+type EscalatedSession = { id: string; escalationReason: string | null; escalatedAt: Date | null; user: { name: string } };
+
+async function waitingEscalation(viewer: Viewer, session: EscalatedSession): Promise<PilotEscalation> {
+  // The newest unclaimed escalation, as the queue picks it; its author may be a handler who re-escalated.
+  const open = await db.sessionHandoff.findFirst({
+    where: { accountId: viewer.accountId, sessionId: session.id, intent: "escalate", claimedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { reason: true, createdAt: true, fromUser: { select: { name: true } } },
+  });
+  return {
+    reason: escalationReasonOf(session, open),
+    escalatedBy: open?.fromUser.name ?? session.user.name,
+    escalatedAt: session.escalatedAt ?? open?.createdAt ?? null,
+  };
 }
 
 /** The pilot page's PSA part: the linked ticket, or whether "Spin off ticket" is offered. */

@@ -1,7 +1,6 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ListSessionsInput } from "@/lib/sessions/schemas";
 import { readableSessionWhere } from "@/lib/sessions/session-access";
 
 const sessionSummary = {
@@ -21,20 +20,6 @@ export type LinkedPsaTicket = { id: string; ref: string } | null;
 
 export function linkedPsaTicket(session: { psaTicketId: string | null; psaTicketRef: string | null }): LinkedPsaTicket {
   return session.psaTicketId ? { id: session.psaTicketId, ref: session.psaTicketRef ?? `#${session.psaTicketId}` } : null;
-}
-
-/** The viewer's own sessions (started or handled), most recently touched first. */
-export async function listMySessions(viewer: Viewer, input: ListSessionsInput) {
-  return db.aiSession.findMany({
-    where: {
-      accountId: viewer.accountId,
-      OR: [{ userId: viewer.userId }, { handlerId: viewer.userId }],
-      ...(input.status ? { status: input.status } : {}),
-    },
-    orderBy: { updatedAt: "desc" },
-    take: input.limit,
-    select: sessionSummary,
-  });
 }
 
 /**

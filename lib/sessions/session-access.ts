@@ -3,10 +3,13 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 /**
- * Which of the account's sessions a viewer may read: the sessions they started, handle or were
- * targeted with, plus any session in transit to a senior (F8). Always within their account.
+ * Which of the account's sessions a viewer may read. A user with the viewer role reads every
+ * session of the account (SPEC A3: viewers read, and never write, so there is nothing to keep
+ * apart). Everyone else reads the sessions they started, handle or were targeted with, plus any
+ * session in transit to a senior (F8). Always within their account.
  */
 export function readableSessionsWhere(viewer: Viewer): Prisma.AiSessionWhereInput {
+  if (viewer.role === "viewer") return { accountId: viewer.accountId };
   return {
     accountId: viewer.accountId,
     OR: [

@@ -1,9 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as countsRoute from "@/app/api/v1/shell/counts/route";
-import { markNotificationRead } from "@/lib/notifications/bell";
+import { claimHandoff, PICKED_UP_NOTIFICATION_TYPE } from "@/lib/handoffs/claim-handoff";
+import { createHandoff } from "@/lib/handoffs/handoff-manager";
+import { listEscalationQueue } from "@/lib/handoffs/queue";
+import { listNotifications, markNotificationRead } from "@/lib/notifications/bell";
+import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { draftBy, notify } from "@/tests/helpers/activity";
 import { callRoute } from "@/tests/helpers/call-route";
+import { addUser } from "@/tests/helpers/users";
 import { createSessionFor, createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
 
 let a: TestTenant;
@@ -53,6 +58,38 @@ describe("getSidebarCounts", () => {
     expect((await getSidebarCounts(viewerOf(user))).unreadNotifications).toBe(2);
     await markNotificationRead(viewerOf(user), first.id);
     expect((await getSidebarCounts(viewerOf(user))).unreadNotifications).toBe(1);
+  });
+});
+
+describe("counts after escalations and pickups", () => {
+  afterEach(() => backgroundTasksSettled());
+
+  it("after N escalations and K pickups, a teammate's unread bell rows, the queue and the sidebar all say N-K; the escalator has K picked-up rows", async () => {
+    const team = await createTenant("Counts agree");
+    const senior = await addUser(team.accountId, { role: "engineer", label: "senior" });
+    const escalations = [];
+    for (const title of ["Printer offline", "VPN drops", "Mail stuck", "Share missing"]) {
+      const session = await createSessionFor(team.engineer, { title });
+      const { handoff } = await createHandoff(viewerOf(team.engineer), { sessionId: session.id, intent: "escalate", reason: `${title}: needs a senior`, packageMarkdown: "## Problem\nP" });
+      escalations.push({ sessionId: session.id, handoffId: handoff.id });
+    }
+    // K = 2: one picked up by an admin, one by the owner; the senior claims nothing.
+    await claimHandoff(viewerOf(team.admin), escalations[0]!);
+    await claimHandoff(viewerOf(team.owner), escalations[2]!);
+    const waiting = escalations.length - 2;
+
+    const seniorRows = await listNotifications(viewerOf(senior));
+    expect(seniorRows.filter((row) => row.unread && row.state?.kind === "waiting")).toHaveLength(waiting);
+    expect(seniorRows.filter((row) => row.state?.kind === "picked_up" && !row.unread)).toHaveLength(2);
+    expect((await listEscalationQueue(viewerOf(senior))).total).toBe(waiting);
+    expect(await getSidebarCounts(viewerOf(senior))).toMatchObject({ escalations: waiting, unreadNotifications: waiting });
+    for (const claimer of [team.admin, team.owner]) expect((await getSidebarCounts(viewerOf(claimer))).unreadNotifications).toBe(waiting);
+
+    const escalatorRows = await listNotifications(viewerOf(team.engineer));
+    expect(escalatorRows.filter((row) => row.type === PICKED_UP_NOTIFICATION_TYPE && row.unread).map((row) => row.title).sort()).toEqual(
+      [`${team.admin.name} picked up “Printer offline”`, `${team.owner.name} picked up “Mail stuck”`].sort(),
+    );
+    expect((await getSidebarCounts(viewerOf(team.engineer))).unreadNotifications).toBe(2);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: how fast the app shell's counts answer on a tenant with 10,000 sessions,
- * next to /api/v1/me (one indexed user read) as the yardstick; then, against a fake Anthropic API
+ * next to /api/v1/me (one indexed user read) as the yardstick; the session list (page 1 and a
+ * search, over HTTP and in-process with the escalation queue, scripts/bench/list-bench.ts); then, against a fake Anthropic API
  * answering at once (scripts/bench/model-bench.ts), the resolution-note preview cache hit vs miss
  * and a streamed chat turn's server time; then the real-time figures (scripts/bench/realtime-bench.ts:
  * escalation → SSE latency with 500 subscribers, memory per SSE connection, in-process fan-out to
@@ -16,6 +17,7 @@ import { findFreePort } from "../lib/embedded-database";
 import { buildIfMissing, startAppServer } from "./app-server";
 import { startBenchDatabase } from "./bench-database";
 import { measureHttp } from "./http-load";
+import { LIST_CALLS, measureLists } from "./list-bench";
 import {
   CHAT_SESSIONS,
   CHAT_TURNS,
@@ -99,16 +101,20 @@ async function main() {
 
   const countsUrl = `${server.url}/api/v1/shell/counts`;
   const meUrl = `${server.url}/api/v1/me`;
+  const listUrl = `${server.url}/api/v1/ai-sessions`;
+  const searchUrl = `${server.url}/api/v1/ai-sessions?q=northwind`;
   const counts = await expectOk(countsUrl, cookie);
   const me = (await expectOk(meUrl, cookie)) as { email?: string };
   if (me.email !== demoUsers.senior.email) throw new Error(`/api/v1/me answered for ${me.email}, not the senior`);
 
   console.log(`Warming up (${WARMUP_SECONDS} s per endpoint) …`);
-  for (const url of [countsUrl, meUrl]) await measureHttp(url, { cookie, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
+  for (const url of [countsUrl, meUrl, listUrl, searchUrl]) await measureHttp(url, { cookie, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
   console.log(`Measuring (${CONNECTIONS} connections, ${SECONDS} s per endpoint) …`);
   const countsLoad = await measureHttp(countsUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
   const meLoad = await measureHttp(meUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
-  for (const [name, load] of [["counts", countsLoad], ["me", meLoad]] as const) {
+  const listLoad = await measureHttp(listUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
+  const searchLoad = await measureHttp(searchUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
+  for (const [name, load] of [["counts", countsLoad], ["me", meLoad], ["sessions", listLoad], ["sessions search", searchLoad]] as const) {
     if (load.non2xx || load.errors) throw new Error(`${name}: ${load.non2xx} non-2xx answers, ${load.errors} errors`);
   }
 
@@ -122,6 +128,9 @@ async function main() {
     await getSidebarCounts(viewer);
     samples.push(performance.now() - callStarted);
   }
+
+  console.log(`Lists in-process: ${LIST_CALLS} sequential calls per case …`);
+  const listRows = await measureLists();
 
   const client = { appUrl: server.url, cookie };
   console.log(`Chat turns: ${CHAT_WARMUP} warm-up + ${CHAT_TURNS} measured over ${CHAT_SESSIONS} sessions, sequential …`);
@@ -147,6 +156,8 @@ async function main() {
   const rows: Row[] = [
     { name: "GET /api/v1/shell/counts", requestsPerSecond: countsLoad.requestsPerSecond, p50: countsLoad.p50, p99: countsLoad.p99 },
     { name: "GET /api/v1/me", requestsPerSecond: meLoad.requestsPerSecond, p50: meLoad.p50, p99: meLoad.p99 },
+    { name: "GET /api/v1/ai-sessions (senior, page 1)", requestsPerSecond: listLoad.requestsPerSecond, p50: listLoad.p50, p99: listLoad.p99 },
+    { name: "GET /api/v1/ai-sessions?q=northwind", requestsPerSecond: searchLoad.requestsPerSecond, p50: searchLoad.p50, p99: searchLoad.p99 },
     { name: `getSidebarCounts() in-process (${IN_PROCESS_CALLS} sequential)`, p50: percentile(samples, 50), p99: percentile(samples, 99) },
   ];
   const cpus = os.cpus();
@@ -159,11 +170,18 @@ async function main() {
   report(`Data: ${database.where}; ${LOAD_SESSIONS} load sessions + demo seed, seeded in ${seedTime}.`);
   report(`Senior's counts: ${JSON.stringify(counts)}`);
   report(`HTTP: autocannon, ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up, 127.0.0.1, next start (production).`);
-  report(`Requests: counts ${countsLoad.requests}, me ${meLoad.requests}. autocannon latencies have 1 ms resolution.`);
+  report(
+    `Requests: counts ${countsLoad.requests}, me ${meLoad.requests}, sessions ${listLoad.requests}, sessions search ${searchLoad.requests}. ` +
+      "autocannon latencies have 1 ms resolution.",
+  );
   report();
   report(formatTable(rows));
   report();
   report(`Ratio counts p50 / me p50 (HTTP): ${(countsLoad.p50 / meLoad.p50).toFixed(2)}`);
+  report(`Ratio sessions page 1 p50 / me p50 (HTTP): ${(listLoad.p50 / meLoad.p50).toFixed(2)}; search / page 1: ${(searchLoad.p50 / listLoad.p50).toFixed(2)}`);
+  report();
+  report(`Lists in-process (one find of 25 + one count each, ${LIST_CALLS} sequential calls per row):`);
+  report(formatTable(listRows));
   report();
   report(
     `Model-backed: the app talks to a fake Anthropic API on 127.0.0.1 answering at once (zero delay), ` +

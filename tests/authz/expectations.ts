@@ -106,6 +106,14 @@ export function creatorOnly(status: number): Expectations {
   return { signedOut: 401, viewer: 404, engineer: status, admin: 404, owner: 404, otherTenant: 404, removed: 401 };
 }
 
+/**
+ * A read of a session that is not in transit: its creator and A's viewers (A3: a viewer reads
+ * every session of the account) get `status`; other teammates and tenant B see nothing (404).
+ */
+export function creatorAndViewers(status: number): Expectations {
+  return { ...creatorOnly(status), viewer: status };
+}
+
 /** Every member of tenant A reads it; tenant B sees nothing there (404). */
 export function anyMemberOfA(status: number): Expectations {
   return { signedOut: 401, viewer: status, engineer: status, admin: status, owner: status, otherTenant: 404, removed: 401 };

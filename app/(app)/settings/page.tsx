@@ -21,7 +21,7 @@ export default async function SettingsPage() {
   const canEdit = roleAllows("ownerOrAdmin", viewer.role);
   const [preferences, deliveryLog, fullConnection, connectionStatus] = await Promise.all([
     getPreferences(viewer),
-    canEdit ? listDeliveries(viewer, { limit: 50 }) : null,
+    canEdit ? listDeliveries(viewer) : null,
     // Keys (even their last 4) and ids only for owners and admins.
     canEdit ? getPsaConnection(viewer) : null,
     canEdit ? null : getPsaConnectionStatus(viewer),
@@ -46,7 +46,7 @@ export default async function SettingsPage() {
           </Suspense>
         </SettingsSection>
       )}
-      {deliveryLog && <DeliveryLogSection deliveries={deliveryLog.deliveries} counts={deliveryLog.counts} />}
+      {deliveryLog && <DeliveryLogSection log={deliveryLog} />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ export default function Loading() {
         <div className="h-7 w-40 rounded-md bg-slate-200 motion-safe:animate-pulse" />
         <div className="h-4 w-96 max-w-full rounded bg-slate-200 motion-safe:animate-pulse" />
       </div>
-      <div aria-hidden className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6">
+      <div aria-hidden className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-6">
         {[0, 1, 2, 3, 4].map((cell) => (
           <div key={cell} className="h-9 rounded-md bg-slate-200 motion-safe:animate-pulse" />
         ))}

@@ -25,7 +25,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const entraError = error && error !== "CredentialsSignin" ? "Microsoft sign-in did not match an active FlowPilot user." : undefined;
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-6">
-      <span aria-hidden className="flex size-10 items-center justify-center rounded-xl bg-indigo-600 text-white shadow-sm">
+      <span aria-hidden className="flex size-10 items-center justify-center rounded-xl bg-indigo-600 text-on-accent shadow-sm">
         <Sparkles className="size-5" />
       </span>
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { MessagesSquare } from "lucide-react";
 import { Card } from "@/components/ui/card";
+import { focusRing } from "@/components/ui/focus-ring";
 import { ChatComposer } from "@/components/chat/chat-composer";
 import type { SendResult } from "@/components/chat/post-chat-message";
 import { ReplyInProgress } from "@/components/chat/reply-in-progress";
@@ -54,7 +55,15 @@ export function ChatPanel({ steps, turns, busy, viewer, onSend, notice }: Props)
         <MessagesSquare aria-hidden className="size-4 text-slate-500" />
         Conversation
       </h2>
-      <div ref={scroller} onScroll={onScroll} className="min-h-0 flex-1 overflow-y-auto px-4 py-4 sm:px-5">
+      {/* Focusable, so a keyboard can scroll a long conversation. */}
+      <div
+        ref={scroller}
+        onScroll={onScroll}
+        role="region"
+        aria-label="Chat history"
+        tabIndex={0}
+        className={`min-h-0 flex-1 overflow-y-auto px-4 py-4 -outline-offset-2 sm:px-5 ${focusRing}`}
+      >
         <div>
           <ol className="space-y-4" aria-label="Messages">
             {steps.map((step) => (

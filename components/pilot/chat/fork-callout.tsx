@@ -30,7 +30,7 @@ export function ForkCallout({ sessionId, fork, onDismiss }: Props) {
       <p className="mt-1 pl-6 text-sm text-slate-700">{fork.reason}</p>
       <div className="mt-2 flex flex-wrap gap-2 pl-6">
         <Button size="sm" onClick={startFork} disabled={pending}>
-          {pending && <Spinner className="text-white" />}
+          {pending && <Spinner className="text-on-accent" />}
           Start a new session
         </Button>
         <Button size="sm" variant="ghost" onClick={onDismiss} disabled={pending}>

@@ -75,7 +75,7 @@ export function HighlightedScriptEditor({ label, value, onChange, values, disabl
           aria-describedby={present.length ? `${id}-values` : undefined}
           className={cn(
             metrics,
-            "relative block h-56 w-full resize-y overflow-auto rounded-md border-slate-300 bg-transparent text-slate-900 placeholder:text-slate-400 disabled:cursor-not-allowed disabled:text-slate-500",
+            "relative block h-56 w-full resize-y overflow-auto rounded-md border-slate-300 bg-transparent text-slate-900 placeholder:text-slate-500 disabled:cursor-not-allowed disabled:text-slate-500",
             focusRing,
           )}
         />

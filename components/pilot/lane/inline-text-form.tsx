@@ -79,7 +79,7 @@ export function InlineTextForm(props: Props) {
       )}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" size="sm" disabled={pending}>
-          {pending && <Spinner className="text-white" />}
+          {pending && <Spinner className="text-on-accent" />}
           {pending && pendingLabel ? pendingLabel : submitLabel}
         </Button>
         <Button size="sm" variant="ghost" onClick={onCancel} disabled={pending}>

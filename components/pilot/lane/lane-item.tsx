@@ -70,7 +70,13 @@ export function LaneItem({ sessionId, kind, id, text, command, recorded }: Props
           </p>
           {command && (
             <div className="mt-1.5 flex items-start gap-1 rounded-md bg-slate-900 py-1 pr-1 pl-2.5">
-              <code className="min-w-0 flex-1 overflow-x-auto py-0.5 font-mono text-xs whitespace-pre text-slate-100">{command}</code>
+              {/* Focusable so a keyboard can scroll a long command sideways. */}
+              <code
+                tabIndex={0}
+                className="min-w-0 flex-1 overflow-x-auto py-0.5 font-mono text-xs whitespace-pre text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-400"
+              >
+                {command}
+              </code>
               <span className="shrink-0 [&_button]:text-slate-300 [&_button:hover]:bg-slate-700 [&_button:hover]:text-white">
                 <CopyButton text={command} label="Copy" />
               </span>

@@ -70,7 +70,7 @@ export function OutcomeBanner({ sessionId, fix, proposal }: Props) {
               onClick={() => (proposal.outcome === "applied_partial" && !proposal.notes ? setAskNotes(true) : void confirm(proposal.notes))}
               disabled={busy !== null}
             >
-              {busy === "confirm" && <Spinner className="text-white" />}
+              {busy === "confirm" && <Spinner className="text-on-accent" />}
               Confirm outcome
             </Button>
             <Button size="sm" variant="secondary" onClick={() => void notYet()} disabled={busy !== null}>

@@ -20,10 +20,32 @@ type Props = {
   psaPost?: PsaPostView | null;
 };
 
+type Primary = "resolve" | "escalate" | "neither";
+
+/**
+ * Which way out the state points to: Resolve once a fix is confirmed (fully or partly); Escalate
+ * while nothing has fixed it; neither while a fix is being tried, when the fix card's own buttons
+ * are the next step.
+ */
+function primaryAction(fix: PilotFix | null): Primary {
+  if (fix?.status === "applied_success" || fix?.status === "applied_partial") return "resolve";
+  if (fix?.status === "proposed") return "neither";
+  return "escalate";
+}
+
 function hint(fix: PilotFix | null): string {
-  if (fix?.status === "applied_success") return "The fix worked. Review the resolution note and post it.";
-  if (fix?.status === "applied_failed") return "The fix didn't work. Keep going, or escalate with a package for a senior.";
-  return "Resolve once the problem is gone, or escalate with a package for a senior.";
+  switch (fix?.status) {
+    case "applied_success":
+      return "The fix worked. Review the resolution note and post it.";
+    case "applied_partial":
+      return "The fix partly worked. Resolve with a note of what is left, or escalate for the rest.";
+    case "proposed":
+      return fix.appliedAt ? "Record whether the fix worked; then resolve or escalate." : "Try the suggested fix first; then resolve or escalate.";
+    case "applied_failed":
+      return "The fix didn't work. Keep going, or escalate with a package for a senior.";
+    default:
+      return "Nothing has fixed it yet: escalate with a package for a senior, or resolve if the problem went away.";
+  }
 }
 
 /** The lane's bottom: open the resolution note or the escalation package preview (E1/E2); once escalated, the package's PSA post (F1). */
@@ -40,15 +62,16 @@ export function ResolveBar({ fix, inTransit, resolveRef, escalateRef, onOpen, ps
       </Card>
     );
   }
+  const primary = primaryAction(fix);
   return (
     <Card aria-label="Resolve or escalate" className="p-4">
       <p className="text-sm text-slate-600">{hint(fix)}</p>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button ref={resolveRef} data-command="resolve" onClick={() => onOpen("resolution_note")}>
+        <Button ref={resolveRef} data-command="resolve" variant={primary === "resolve" ? "primary" : "secondary"} onClick={() => onOpen("resolution_note")}>
           <CheckCircle2 aria-hidden className="size-4" />
           Resolve
         </Button>
-        <Button ref={escalateRef} data-command="escalate" variant="secondary" onClick={() => onOpen("escalation_package")}>
+        <Button ref={escalateRef} data-command="escalate" variant={primary === "escalate" ? "primary" : "secondary"} onClick={() => onOpen("escalation_package")}>
           <ArrowUpRight aria-hidden className="size-4" />
           Escalate instead
         </Button>

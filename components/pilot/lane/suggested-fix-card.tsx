@@ -64,7 +64,7 @@ export function SuggestedFixCard({ sessionId, fix, script }: Props) {
     if (await record("applied_partial", notes)) setPartialOpen(false);
   }
 
-  const spin = (which: Busy, light = false) => busy === which && <Spinner className={light ? "text-white" : undefined} />;
+  const spin = (which: Busy, light = false) => busy === which && <Spinner className={light ? "text-on-accent" : undefined} />;
 
   return (
     <LaneSection

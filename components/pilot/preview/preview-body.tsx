@@ -246,7 +246,7 @@ export function PreviewBody({ sessionId, kind, savedDraft, onDraftChange, onKind
               </Button>
             </DialogClose>
             <Button onClick={() => void confirm()} disabled={busy || !markdown.trim() || (escalating && !reason.trim())}>
-              {post.pending && <Spinner className="text-white" />}
+              {post.pending && <Spinner className="text-on-accent" />}
               {escalating ? "Escalate to the team" : "Confirm & post"}
             </Button>
           </div>

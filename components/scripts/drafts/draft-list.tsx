@@ -41,7 +41,7 @@ export function DraftList({ drafts, selectedId, showStatus, onSelect }: Props) {
               <span className="mt-0.5 block truncate text-sm text-slate-600">
                 {draft.session ? `${draft.session.ticket_ref ? `${draft.session.ticket_ref} · ` : ""}${draft.session.title}` : "No session"}
               </span>
-              <span className="mt-0.5 block text-xs text-slate-500">
+              <span className="mt-0.5 block text-xs text-slate-600">
                 {parameters} {parameters === 1 ? "parameter" : "parameters"} · {draft.language} · {draft.created_by.name},{" "}
                 <RelativeTime date={draft.created_at} />
               </span>

@@ -51,7 +51,7 @@ export function DraftQueue({ drafts, categories, canEdit, view }: Props) {
           library.
         </EmptyState>
       ) : (
-        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
+        <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-[minmax(0,20rem)_minmax(0,1fr)]">
           <DraftList drafts={drafts} selectedId={selected.id} showStatus={view === "all"} onSelect={open} />
           <div ref={panel} className="scroll-mt-4">
             <DraftReviewPanel

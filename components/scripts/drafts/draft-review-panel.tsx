@@ -72,7 +72,7 @@ export function DraftReviewPanel({ draft, categories, canEdit, onAccepted, onRej
               onConfirm={() => void reject()}
             />
             <Button onClick={() => void accept()} disabled={decision.pending || !form.fields.name.trim()}>
-              {decision.pending && <Spinner className="text-white" />}
+              {decision.pending && <Spinner className="text-on-accent" />}
               Accept
             </Button>
           </div>

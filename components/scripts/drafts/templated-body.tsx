@@ -18,6 +18,7 @@ export function TemplatedBody({ body, declared, label, className }: Props) {
   return (
     <pre
       tabIndex={0}
+      role="region"
       aria-label={label}
       className={cn(
         "max-h-72 overflow-auto rounded-lg border border-slate-800 bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100",

@@ -48,7 +48,7 @@ export function TemplatizeDraftForm({ draft, categories, onDone, busy }: Props) 
           Not now
         </Button>
         <Button type="submit" disabled={disabled || !form.fields.name.trim()}>
-          {decision.pending && <Spinner className="text-white" />}
+          {decision.pending && <Spinner className="text-on-accent" />}
           Accept
         </Button>
       </div>

@@ -26,7 +26,7 @@ export function GeneratedScript({ script, fileName, templateVersion, hasSensitiv
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-3 py-2">
         <p className="min-w-0 truncate font-mono text-xs text-slate-600">
           {fileName}
-          {templateVersion !== null && <span className="text-slate-400"> · template v{templateVersion}</span>}
+          {templateVersion !== null && <span className="text-slate-500"> · template v{templateVersion}</span>}
         </p>
         <div className="flex items-center gap-1">
           <CopyButton text={script} />
@@ -36,7 +36,7 @@ export function GeneratedScript({ script, fileName, templateVersion, hasSensitiv
           </Button>
         </div>
       </div>
-      <pre className="max-h-96 overflow-auto p-3 font-mono text-xs leading-relaxed whitespace-pre text-slate-900">
+      <pre tabIndex={0} role="region" aria-label={`Script ${fileName}`} className="max-h-96 overflow-auto p-3 font-mono text-xs leading-relaxed whitespace-pre text-slate-900 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600">
         <code>{script}</code>
       </pre>
       {hasSensitive && (

@@ -38,7 +38,7 @@ export function GenerationHistoryItem({ generation, showTemplate }: { generation
         {open ? "Hide script" : "Show script"}
       </Button>
       {open && (
-        <pre id={`${id}-script`} className="mt-1 max-h-72 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-relaxed whitespace-pre text-slate-800">
+        <pre id={`${id}-script`} tabIndex={0} role="region" aria-label="Rendered script" className="mt-1 max-h-72 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs leading-relaxed whitespace-pre text-slate-800 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600">
           <code>{generation.rendered_script}</code>
         </pre>
       )}

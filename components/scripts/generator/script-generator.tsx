@@ -117,7 +117,7 @@ export function ScriptGenerator({ template, sessionId, prefill, onGenerated }: P
         <div className="flex flex-wrap items-center justify-end gap-2">
           {sessionId && <p className="mr-auto text-xs text-slate-500">The run is added to this session&apos;s notes.</p>}
           <Button type="submit" disabled={pending} className="w-full sm:w-auto">
-            {pending ? <Spinner className="text-white" /> : <Play aria-hidden className="size-4" />}
+            {pending ? <Spinner className="text-on-accent" /> : <Play aria-hidden className="size-4" />}
             {pending ? "Generating…" : result ? "Generate again" : "Generate script"}
           </Button>
         </div>

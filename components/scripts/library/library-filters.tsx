@@ -34,6 +34,7 @@ export function LibraryFilters({ q, categoryId, categories }: Props) {
             id="library-q"
             name="q"
             type="search"
+            data-shortcut-search
             defaultValue={q}
             key={q}
             placeholder="Name, description or script text"

@@ -23,7 +23,8 @@ function defaultText(parameter: TemplateParameter): string {
 export function ParameterTable({ parameters }: { parameters: TemplateParameter[] }) {
   if (parameters.length === 0) return <p className="px-4 py-3 text-sm text-slate-600 sm:px-5">No parameters: the script runs exactly as written.</p>;
   return (
-    <div className="relative overflow-x-auto">
+    // Focusable, so the table can be scrolled sideways from the keyboard on a narrow screen.
+    <div tabIndex={0} role="region" aria-label="Parameters" className="relative overflow-x-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-600">
           <tr>

@@ -145,7 +145,7 @@ export function TemplateForm({ template, categories: initialCategories }: Props)
           <Link href={cancelHref}>Cancel</Link>
         </Button>
         <Button type="submit" disabled={pending}>
-          {pending && <Spinner className="text-white" />}
+          {pending && <Spinner className="text-on-accent" />}
           {template ? "Save changes" : "Create template"}
         </Button>
       </div>

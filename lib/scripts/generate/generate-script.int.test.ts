@@ -90,13 +90,13 @@ describe("POST /scripts/generate", () => {
     const response = await generate({ template_id: template.id, parameters: { admin_password: SECRET } });
     expect(response.status).toBe(422);
     const { error } = await response.json();
-    expect(error.message).toBe("parameters.computer: Print server is required.");
+    expect(error.message).toBe("Print server is required.");
     expect(error.issues).toEqual([{ path: "parameters.computer", message: "Print server is required." }]);
     expect(JSON.stringify(error)).not.toContain(SECRET);
 
     const unknown = await generate({ template_id: template.id, parameters: { ...VALUES, extra: "x" } });
     expect(unknown.status).toBe(422);
-    expect((await unknown.json()).error.message).toBe('parameters.extra: This template has no parameter named "extra".');
+    expect((await unknown.json()).error.message).toBe('This template has no parameter named "extra".');
     expect(await db.scriptGeneration.count({ where: { templateId: template.id } })).toBe(0);
   });
 

@@ -41,29 +41,29 @@ describe("validateParameterValues", () => {
     expect(validateParameterValues(schema, { ...good, days: "", note: "" })).toMatchObject({ days: 7, force: false, note: null });
   });
 
-  it("names a missing required field, as parameters.<name>", () => {
+  it("refuses a missing required field in words; the issue names it as parameters.<name>", () => {
     const { status, body } = refusal({ mode: "soft", password: "x" });
     expect(status).toBe(422);
-    expect(body.error.message).toBe("parameters.mailbox: Mailbox is required.");
+    expect(body.error.message).toBe("Mailbox is required.");
     expect(body.error.issues).toEqual([{ path: "parameters.mailbox", message: "Mailbox is required." }]);
   });
 
   it("treats a blank string as missing", () => {
-    expect(refusal({ ...good, mailbox: "   " }).body.error.message).toBe("parameters.mailbox: Mailbox is required.");
+    expect(refusal({ ...good, mailbox: "   " }).body.error.message).toBe("Mailbox is required.");
   });
 
   it("refuses what each type can't be", () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ days: "seven" }, "parameters.days: Days must be a number."],
-      [{ days: "1e400" }, "parameters.days: Days must be a number."],
-      [{ days: "0x10" }, "parameters.days: Days must be a number."],
-      [{ force: "yes" }, "parameters.force: Force must be true or false."],
-      [{ mode: "medium" }, "parameters.mode: Mode must be one of: soft, hard."],
-      [{ mailbox: { nested: true } }, "parameters.mailbox: Mailbox must be text."],
-      [{ mailbox: true }, "parameters.mailbox: Mailbox must be text."],
-      [{ mailbox: "x".repeat(4001) }, "parameters.mailbox: Mailbox must be 4000 characters or fewer."],
-      [{ password: "a\u0000b" }, "parameters.password: Password can't contain a NUL character."],
-      [{ mailbox_typo: "x" }, 'parameters.mailbox_typo: This template has no parameter named "mailbox_typo".'],
+      [{ days: "seven" }, "Days must be a number."],
+      [{ days: "1e400" }, "Days must be a number."],
+      [{ days: "0x10" }, "Days must be a number."],
+      [{ force: "yes" }, "Force must be true or false."],
+      [{ mode: "medium" }, "Mode must be one of: soft, hard."],
+      [{ mailbox: { nested: true } }, "Mailbox must be text."],
+      [{ mailbox: true }, "Mailbox must be text."],
+      [{ mailbox: "x".repeat(4001) }, "Mailbox must be 4000 characters or fewer."],
+      [{ password: "a\u0000b" }, "Password can't contain a NUL character."],
+      [{ mailbox_typo: "x" }, 'This template has no parameter named "mailbox_typo".'],
     ];
     for (const [values, message] of cases) expect(refusal({ ...good, ...values }).body.error.message).toBe(message);
   });
@@ -77,7 +77,7 @@ describe("validateParameterValues", () => {
   it("lists every bad field at once and never repeats a value in a message", () => {
     const { body } = refusal({ mailbox: "", mode: "Pa55-Unique-7f3a", password: "Pa55-Unique-7f3a", days: "Pa55-Unique-7f3a" });
     expect(body.error.message).toBe(
-      "parameters.mailbox: Mailbox is required.; parameters.days: Days must be a number.; parameters.mode: Mode must be one of: soft, hard.",
+      "Mailbox is required. Days must be a number. Mode must be one of: soft, hard.",
     );
     expect(JSON.stringify(body)).not.toContain("Pa55-Unique-7f3a");
   });

@@ -1,6 +1,6 @@
 import {
   anyMemberOfA,
-  creatorOnly,
+  creatorAndViewers,
   perSession,
   teammateSees,
   workerOnly,
@@ -22,7 +22,7 @@ async function freshFact(f: MatrixFixture, lane: Lane) {
 
 export const rows: Record<string, MatrixRow> = {
   "GET /api/v1/ai-sessions/[id]/facts": [
-    { label: "active", request: (f) => ({ params: { id: f.sessions.active } }), expect: creatorOnly(200) },
+    { label: "active", request: (f) => ({ params: { id: f.sessions.active } }), expect: creatorAndViewers(200) },
     { label: "escalated", request: (f) => ({ params: { id: f.sessions.escalated } }), expect: anyMemberOfA(200) },
   ],
   "POST /api/v1/ai-sessions/[id]/facts": perSession((lane) => ({

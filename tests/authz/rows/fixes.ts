@@ -1,6 +1,6 @@
 import {
   anyMemberOfA,
-  creatorOnly,
+  creatorAndViewers,
   perSession,
   teammateSees,
   workerOnly,
@@ -30,7 +30,7 @@ const fixWrite = (status: number, body?: object): MatrixRow =>
 
 export const rows: Record<string, MatrixRow> = {
   "GET /api/v1/ai-sessions/[id]/suggested-fixes/active": [
-    { label: "active", request: async (f) => ({ params: { id: (await freshFix(f, "active")).id } }), expect: creatorOnly(200) },
+    { label: "active", request: async (f) => ({ params: { id: (await freshFix(f, "active")).id } }), expect: creatorAndViewers(200) },
     { label: "escalated", request: async (f) => ({ params: { id: (await freshFix(f, "escalated")).id } }), expect: anyMemberOfA(200) },
   ],
   "POST /api/v1/ai-sessions/[id]/suggested-fixes/[fid]/decision": fixWrite(200, { decision: "one_off" }),

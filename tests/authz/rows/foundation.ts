@@ -1,4 +1,4 @@
-import { anyMemberOfA, creatorOnly, ownerOrAdminOnly, signedInOnly, type Expectations, type MatrixRow } from "@/tests/authz/expectations";
+import { anyMemberOfA, creatorAndViewers, creatorOnly, ownerOrAdminOnly, signedInOnly, type Expectations, type MatrixRow } from "@/tests/authz/expectations";
 
 /** Engineers, admins and owners (B's owner in its own account) may; viewers are read-only (A3). */
 function engineersCreate(status: number): Expectations {
@@ -16,12 +16,16 @@ export const rows: Record<string, MatrixRow> = {
     expect: ownerOrAdminOnly(200),
   },
 
-  "GET /api/v1/ai-sessions": { request: () => ({ query: { limit: "10" } }), expect: signedInOnly(200) },
+  // Each caller's own list (a viewer's: the team's), so every signed-in user gets a page.
+  "GET /api/v1/ai-sessions": [
+    { label: "first page", request: () => ({ query: { limit: "10" } }), expect: signedInOnly(200) },
+    { label: "searched, filtered, sorted, paged", request: () => ({ query: { q: "A", status: "active", sort: "title", page: "2" } }), expect: signedInOnly(200) },
+  ],
 
   "GET /api/v1/ai-sessions/[id]": [
-    { label: "active", request: (f) => ({ params: { id: f.sessions.active } }), expect: creatorOnly(200) },
-    { label: "parked", request: (f) => ({ params: { id: f.sessions.parked } }), expect: creatorOnly(200) },
-    { label: "resolved", request: (f) => ({ params: { id: f.sessions.resolved } }), expect: creatorOnly(200) },
+    { label: "active", request: (f) => ({ params: { id: f.sessions.active } }), expect: creatorAndViewers(200) },
+    { label: "parked", request: (f) => ({ params: { id: f.sessions.parked } }), expect: creatorAndViewers(200) },
+    { label: "resolved", request: (f) => ({ params: { id: f.sessions.resolved } }), expect: creatorAndViewers(200) },
     // F8: a session in transit to a senior is readable by the whole account.
     { label: "escalated", request: (f) => ({ params: { id: f.sessions.escalated } }), expect: anyMemberOfA(200) },
     {

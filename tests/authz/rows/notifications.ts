@@ -27,7 +27,10 @@ async function deliveryOfA(f: MatrixFixture, status: "failed" | "sent") {
 const adminsOfA = (status: number): Expectations => ({ ...ownerOrAdminOnly(status), otherTenant: 404 });
 
 export const rows: Record<string, MatrixRow> = {
-  "GET /api/v1/notifications/deliveries": { request: () => ({ query: { limit: "10" } }), expect: ownerOrAdminOnly(200) },
+  "GET /api/v1/notifications/deliveries": [
+    { label: "first page", request: () => ({ query: { limit: "10" } }), expect: ownerOrAdminOnly(200) },
+    { label: "a later page of one status", request: () => ({ query: { status: "failed", page: "2", limit: "5" } }), expect: ownerOrAdminOnly(200) },
+  ],
   "POST /api/v1/notifications/deliveries/[deliveryId]/retry": [
     { label: "failed delivery", request: (f) => deliveryOfA(f, "failed"), expect: adminsOfA(200) },
     { label: "sent delivery", request: (f) => deliveryOfA(f, "sent"), expect: adminsOfA(409) },

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import {
   anyMemberOfA,
-  creatorOnly,
+  creatorAndViewers,
   perSession,
   signedInOnly,
   teammateSees,
@@ -47,7 +47,7 @@ export const rows: Record<string, MatrixRow> = {
   "GET /api/v1/scripts/generations": [
     { label: "the account's runs", expect: signedInOnly(200) },
     { label: "of a template", request: async (f) => ({ query: { template_id: await freshTemplate(f) } }), expect: anyMemberOfA(200) },
-    { label: "of an active session", request: (f) => ({ query: { ai_session_id: f.sessions.active } }), expect: creatorOnly(200) },
+    { label: "of an active session", request: (f) => ({ query: { ai_session_id: f.sessions.active } }), expect: creatorAndViewers(200) },
     { label: "of an escalated session", request: (f) => ({ query: { ai_session_id: f.sessions.escalated } }), expect: anyMemberOfA(200) },
   ],
   "GET /api/v1/scripts/generations/[id]": { request: async (f) => ({ params: { id: await freshGeneration(f) } }), expect: anyMemberOfA(200) },

@@ -28,11 +28,11 @@ export default async function DevMailboxPage() {
             <li key={mail.id}>
               <Card className="p-5">
                 <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-100 pb-3">
-                  <h2 className="font-semibold text-slate-900">{mail.subject}</h2>
+                  <h2 className="min-w-0 font-semibold wrap-anywhere text-slate-900">{mail.subject}</h2>
                   <RelativeTime date={mail.sentAt} className="text-xs text-slate-500" />
                 </div>
                 {/* Built by lib/notifications/email.ts with every user-supplied value escaped. */}
-                <div className="pt-3" dangerouslySetInnerHTML={{ __html: mail.html }} />
+                <div className="overflow-x-auto pt-3 wrap-anywhere" dangerouslySetInnerHTML={{ __html: mail.html }} />
               </Card>
             </li>
           ))}

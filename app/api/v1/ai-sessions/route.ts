@@ -1,9 +1,13 @@
 import { createSession } from "@/lib/sessions/create-session";
-import { listMySessions } from "@/lib/sessions/read-session";
+import { listSessions } from "@/lib/sessions/list-sessions";
 import { createSessionInput, listSessionsInput } from "@/lib/sessions/schemas";
 import { withViewer } from "@/lib/http/with-viewer";
 
-export const GET = withViewer("signedIn", listSessionsInput, (viewer, input) => listMySessions(viewer, input));
+/** B1: one page of the caller's sessions (a viewer's: the team's), searched and sorted, with the total. */
+export const GET = withViewer("signedIn", listSessionsInput, async (viewer, input) => {
+  const { items, total, page, pageSize } = await listSessions(viewer, input);
+  return { sessions: items, total, page, page_size: pageSize };
+});
 
 export const POST = withViewer("engineerOrAdmin", createSessionInput, async (viewer, input) =>
   Response.json(await createSession(viewer, input), { status: 201 }),

@@ -38,7 +38,7 @@ export default async function BuilderSessionPage({ params }: Props) {
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone="indigo">{LANGUAGE_LABELS[language]}</Badge>
             {session.ai_session_id && (
-              <Link href={`/pilot/${session.ai_session_id}`} className="text-indigo-700 underline-offset-2 hover:underline">
+              <Link href={`/pilot/${session.ai_session_id}`} className="font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-600">
                 Open the pilot session
               </Link>
             )}

@@ -1,5 +1,9 @@
-/** Skeleton while a signed-in page loads; the shell around it stays in place. */
-export default function Loading() {
+/**
+ * Skeleton while a signed-in page loads; the shell around it stays in place. Each page folder
+ * mounts it in its own loading.tsx: a group-level one would also wrap the session page, whose
+ * not-found check must finish before anything streams (a streamed 404 answers 200).
+ */
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite" className="space-y-6">
       <span className="sr-only">Loading…</span>

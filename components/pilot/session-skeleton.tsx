@@ -1,7 +1,7 @@
 const bar = "rounded bg-slate-200 motion-safe:animate-pulse";
 
-/** Skeleton of the pilot page while a session loads: header, chat on the left, task lane on the right. */
-export default function Loading() {
+/** Skeleton of the session page while its content loads: header, chat on the left, task lane on the right. */
+export function SessionSkeleton() {
   return (
     <div role="status" aria-live="polite" className="space-y-5">
       <span className="sr-only">Loading the session…</span>

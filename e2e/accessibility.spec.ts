@@ -1,0 +1,55 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test, type Role } from "./fixtures";
+import { settlePage } from "./support/settle-page";
+import { appPages } from "./support/app-pages";
+
+// Every page at a desktop width, in the light scheme (the dark scheme has its own spec).
+const desktop = { width: 1440, height: 900 };
+const blocking = new Set(["serious", "critical"]);
+
+/** axe's serious and critical findings, one line per rule and one per element it found. */
+async function blockingViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact && blocking.has(violation.impact))
+    .map((violation) =>
+      [
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.helpUrl}`,
+        ...violation.nodes.map((node) => `    at ${node.target.join(" ")}${node.failureSummary ? `: ${node.failureSummary.replace(/\s+/g, " ")}` : ""}`),
+      ].join("\n"),
+    );
+}
+
+async function expectAccessible(page: Page, name: string) {
+  const violations = await blockingViolations(page);
+  expect.soft(violations, `${name}: serious or critical axe violations\n${violations.join("\n")}`).toEqual([]);
+}
+
+test("every page of the app has no serious or critical accessibility violations", async ({ pageAs, requestAs }) => {
+  const pages = await appPages(await requestAs("owner"));
+  test.setTimeout(pages.length * 20_000);
+  const byRole = new Map<Role, Page>();
+  for (const entry of pages) {
+    await test.step(`${entry.name} (${entry.path}) as ${entry.role}`, async () => {
+      let page = byRole.get(entry.role);
+      if (!page) {
+        page = await pageAs(entry.role);
+        await page.setViewportSize(desktop);
+        await page.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
+        byRole.set(entry.role, page);
+      }
+      await page.goto(entry.path);
+      await settlePage(page);
+      await expectAccessible(page, entry.name);
+    });
+  }
+});
+
+test("the sign-in page has no serious or critical accessibility violations", async ({ page }) => {
+  await page.setViewportSize(desktop);
+  await page.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
+  await page.goto("/login");
+  await expect(page.getByRole("heading", { name: "Sign in to FlowPilot" })).toBeVisible();
+  await expectAccessible(page, "sign in");
+});
