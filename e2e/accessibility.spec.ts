@@ -1,8 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test, type Role } from "./fixtures";
-import { settlePage } from "./support/settle-page";
-import { appPages } from "./support/app-pages";
+import { expect, test } from "./fixtures";
+import { visitEveryPage } from "./support/app-pages";
 
 // Every page at a desktop width, in the light scheme (the dark scheme has its own spec).
 const desktop = { width: 1440, height: 900 };
@@ -27,23 +26,14 @@ async function expectAccessible(page: Page, name: string) {
 }
 
 test("every page of the app has no serious or critical accessibility violations", async ({ pageAs, requestAs }) => {
-  const pages = await appPages(await requestAs("owner"));
-  test.setTimeout(pages.length * 20_000);
-  const byRole = new Map<Role, Page>();
-  for (const entry of pages) {
-    await test.step(`${entry.name} (${entry.path}) as ${entry.role}`, async () => {
-      let page = byRole.get(entry.role);
-      if (!page) {
-        page = await pageAs(entry.role);
-        await page.setViewportSize(desktop);
-        await page.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
-        byRole.set(entry.role, page);
-      }
-      await page.goto(entry.path);
-      await settlePage(page);
-      await expectAccessible(page, entry.name);
-    });
-  }
+  await visitEveryPage(
+    { pageAs, ownerRequest: await requestAs("owner") },
+    async (page) => {
+      await page.setViewportSize(desktop);
+      await page.emulateMedia({ colorScheme: "light", reducedMotion: "reduce" });
+    },
+    (page, entry) => expectAccessible(page, entry.name),
+  );
 });
 
 test("the sign-in page has no serious or critical accessibility violations", async ({ page }) => {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { demoSessions, expect, test, type Role } from "./fixtures";
 import { settlePage, closePageDialog } from "./support/settle-page";
-import { appPages } from "./support/app-pages";
+import { visitEveryPage } from "./support/app-pages";
 
 // A phone held upright (iPhone 12–15 size): nothing may scroll sideways, and the navigation is a labelled drawer.
 const phone = { width: 390, height: 844 };
@@ -56,27 +56,18 @@ async function expectLabelledDrawer(page: Page, role: Role, name: string) {
 }
 
 test("no page of the app scrolls sideways at 390 px, and each offers the navigation drawer", async ({ pageAs, requestAs }) => {
-  const pages = await appPages(await requestAs("owner"));
-  test.setTimeout(pages.length * 20_000);
-  const byRole = new Map<Role, Page>();
-  for (const entry of pages) {
-    await test.step(`${entry.name} (${entry.path}) as ${entry.role}`, async () => {
-      let page = byRole.get(entry.role);
-      if (!page) {
-        page = await pageAs(entry.role);
-        await page.setViewportSize(phone);
-        byRole.set(entry.role, page);
-      }
-      await page.goto(entry.path);
-      await settlePage(page);
+  await visitEveryPage(
+    { pageAs, ownerRequest: await requestAs("owner") },
+    (page) => page.setViewportSize(phone),
+    async (page, entry) => {
       await expect(page.getByRole("complementary", { name: "Sidebar" })).toBeHidden();
       await expectNoSidewaysScroll(page, entry.name);
       // A page may open with a dialog of its own (a resolved session offers its draft templates);
       // it was measured above, and is put away before the drawer is tried.
       await closePageDialog(page);
       await expectLabelledDrawer(page, entry.role, entry.name);
-    });
-  }
+    },
+  );
 });
 
 test("the sign-in page does not scroll sideways at 390 px", async ({ page }) => {

@@ -1,4 +1,5 @@
-import type { APIRequestContext } from "@playwright/test";
+import { test, type APIRequestContext, type Page } from "@playwright/test";
+import { settlePage } from "./settle-page";
 import { demoSessions } from "../../prisma/seed-data";
 import type { Role } from "./sign-in";
 
@@ -39,4 +40,33 @@ export async function appPages(ownerRequest: APIRequestContext): Promise<AppPage
     { name: "dev mailbox", path: "/dev/mailbox", role: "owner" },
     { name: "viewer's sessions", path: "/pilot", role: "viewer" },
   ];
+}
+
+type PageOpeners = { pageAs: (role: Role) => Promise<Page>; ownerRequest: APIRequestContext };
+
+/**
+ * Opens every page of `appPages`, one tab per role (set up once by `prepareTab`: viewport, media),
+ * waits until each has settled and runs `check` on it as its own step.
+ */
+export async function visitEveryPage(
+  { pageAs, ownerRequest }: PageOpeners,
+  prepareTab: (page: Page) => Promise<void>,
+  check: (page: Page, entry: AppPage) => Promise<void>,
+): Promise<void> {
+  const pages = await appPages(ownerRequest);
+  test.setTimeout(pages.length * 20_000);
+  const tabs = new Map<Role, Page>();
+  for (const entry of pages) {
+    await test.step(`${entry.name} (${entry.path}) as ${entry.role}`, async () => {
+      let page = tabs.get(entry.role);
+      if (!page) {
+        page = await pageAs(entry.role);
+        await prepareTab(page);
+        tabs.set(entry.role, page);
+      }
+      await page.goto(entry.path);
+      await settlePage(page);
+      await check(page, entry);
+    });
+  }
 }

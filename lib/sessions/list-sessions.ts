@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike, readPage, type ListPage } from "@/lib/lists/paging";
 import type { ListSessionsInput, SessionSort } from "@/lib/sessions/schemas";
+import { sessionSummary } from "@/lib/sessions/read-session";
 import { readableSessionsWhere } from "@/lib/sessions/session-access";
 
 /** Sessions whose title, company or ticket (its ref or PSA id) contains `q`, in any case. */
@@ -32,18 +33,7 @@ const orderBySort: Record<SessionSort, Prisma.AiSessionOrderByWithRelationInput[
   title: [{ title: "asc" }, { updatedAt: "desc" }, { id: "desc" }],
 };
 
-const listItemSelect = {
-  id: true,
-  title: true,
-  status: true,
-  companyName: true,
-  psaTicketId: true,
-  psaTicketRef: true,
-  stateVersion: true,
-  createdAt: true,
-  updatedAt: true,
-  user: { select: { id: true, name: true } },
-} satisfies Prisma.AiSessionSelect;
+const listItemSelect = { ...sessionSummary, user: { select: { id: true, name: true } } } satisfies Prisma.AiSessionSelect;
 
 export type SessionListItem = Prisma.AiSessionGetPayload<{ select: typeof listItemSelect }>;
 

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { readableSessionWhere } from "@/lib/sessions/session-access";
 
-const sessionSummary = {
+/** The columns every view of a session starts from. */
+export const sessionSummary = {
   id: true,
   title: true,
   status: true,
