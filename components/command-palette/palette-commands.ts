@@ -20,6 +20,8 @@ const SUB_PAGES: { href: string; label: string; keywords: string[]; guard?: Guar
   { href: "/scripts/drafts", label: "Scripts → Drafts", keywords: ["draft templates", "review"] },
   { href: "/scripts/builder", label: "Scripts → Script builder", keywords: ["ai builder", "write a script"], guard: "engineerOrAdmin" },
   { href: "/scripts/templates/new", label: "Scripts → New template", keywords: ["create template"], guard: "engineerOrAdmin" },
+  { href: "/settings/members", label: "Settings → Members", keywords: ["team", "invite", "roles", "users"], guard: "ownerOrAdmin" },
+  { href: "/settings/audit", label: "Settings → Audit", keywords: ["audit trail", "history", "who changed"], guard: "ownerOrAdmin" },
 ];
 
 /** Where `role` may go from the palette: the sidebar's sections (`visibleNavItems`), then their sub-pages. */

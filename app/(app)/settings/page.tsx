@@ -11,6 +11,7 @@ import { PsaMemberSection } from "@/components/settings/psa-member-section";
 import { PsaSectionLoading } from "@/components/settings/psa-section-loading";
 import { PsaStatusTargetsSection } from "@/components/settings/psa-status-targets-section";
 import { SettingsSection } from "@/components/settings/settings-section";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { listDeliveries } from "@/lib/notifications/delivery-log";
 import { getPsaConnection, getPsaConnectionStatus } from "@/lib/psa/connection-service";
 
@@ -30,6 +31,7 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title="Settings" description="Account preferences shared by everyone in your MSP." />
+      <SettingsTabs role={viewer.role} />
       <PreferencesForm preferences={preferences} canEdit={canEdit} />
       {canEdit ? <PsaConnectionSection canEdit connection={fullConnection} /> : <PsaConnectionSection canEdit={false} connection={connectionStatus} />}
       {connected && (
