@@ -1,5 +1,8 @@
 import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { FAKE_ENTRA_CLIENT_ID, FAKE_ENTRA_CLIENT_SECRET, FAKE_ENTRA_TENANT_ID } from "./tests/fakes/oidc/constants";
 
 /**
  * End-to-end tests against the production build, started the way a person starts it (`npm start`).
@@ -17,6 +20,11 @@ import { defineConfig } from "@playwright/test";
  * The demo tenant's PSA is the ConnectWise simulator that `npm start` (scripts/dev.ts) runs
  * in-process on CW_SIMULATOR_PORT, a free port chosen here; specs inspect and script it through
  * e2e/support/connectwise.ts at E2E_CW_SIMULATOR_URL.
+ *
+ * Microsoft Entra ID sign-in is on, pointed at a fake Entra (tests/fakes/oidc-server.ts) started
+ * before the app on E2E_FAKE_ENTRA_PORT. It speaks HTTPS with a fresh self-signed certificate,
+ * which it writes to a file the app trusts through NODE_EXTRA_CA_CERTS; specs reach it at
+ * E2E_FAKE_ENTRA_URL (browsers there need `ignoreHTTPSErrors`).
  */
 
 /** A free loopback port, found synchronously because the config is evaluated without await. */
@@ -51,6 +59,18 @@ const simulatorPort = Number(process.env.CW_SIMULATOR_PORT);
 export const cwSimulatorURL = `http://127.0.0.1:${simulatorPort}`;
 process.env.E2E_CW_SIMULATOR_URL = cwSimulatorURL;
 
+if (!process.env.E2E_FAKE_ENTRA_PORT) {
+  let entraPort = freePort();
+  while ([port, fakeModelPort, simulatorPort].includes(entraPort)) entraPort = freePort();
+  process.env.E2E_FAKE_ENTRA_PORT = String(entraPort);
+}
+const fakeEntraPort = Number(process.env.E2E_FAKE_ENTRA_PORT);
+/** The fake Microsoft Entra ID the app's "Sign in with Microsoft" goes to. */
+export const fakeEntraURL = `https://127.0.0.1:${fakeEntraPort}`;
+process.env.E2E_FAKE_ENTRA_URL = fakeEntraURL;
+const fakeEntraIssuer = `${fakeEntraURL}/${FAKE_ENTRA_TENANT_ID}/v2.0`;
+const fakeEntraCaFile = path.join(tmpdir(), `flowpilot-e2e-entra-${fakeEntraPort}.pem`);
+
 /** Fixed so runs are reproducible; used only by the server these tests start. */
 export const E2E_AUTH_SECRET = "flowpilot-e2e-secret-not-for-production";
 /** What the app sends the fake model as its API key. */
@@ -59,10 +79,10 @@ export const E2E_FAKE_MODEL_KEY = "e2e-fake-key";
 /** The fake model's own spec resets it and switches it down, so it runs alone, before the rest. */
 const fakeModelSpec = /fake-model\.spec\.ts$/;
 /**
- * The account-settings spec flips team-wide preferences (the templatize offer, escalation email)
- * that other flows rely on, so it runs after them, on its own.
+ * The account-settings specs flip team-wide preferences (the templatize offer, escalation email,
+ * the re-notify interval the audit spec changes) that other flows rely on, so they run after them, on their own.
  */
-const accountSettingsSpec = /\/settings\.spec\.ts$/;
+const accountSettingsSpec = /\/(settings|audit)\.spec\.ts$/;
 /** The dev-server spec starts its own `next dev`; its first compile takes both cores, so it runs last, alone. */
 const devOriginsSpec = /dev-origins\.spec\.ts$/;
 
@@ -106,12 +126,28 @@ export default defineConfig({
     { name: "account-settings", use: { browserName: "chromium" }, testMatch: accountSettingsSpec, dependencies: ["chromium"] },
     { name: "dev-origins", use: { browserName: "chromium" }, testMatch: devOriginsSpec, dependencies: ["account-settings"] },
   ],
-  // Started in this order (the fake model before the app) and stopped in reverse.
+  // Started in this order (the fakes before the app) and stopped in reverse.
   webServer: [
     {
       name: "fake-model",
       command: `npx tsx tests/fakes/anthropic-server.ts --port ${fakeModelPort}`,
       url: `${fakeModelURL}/_fake/health`,
+      timeout: 60_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: "ignore",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    {
+      name: "fake-entra",
+      command: [
+        "npx tsx tests/fakes/oidc-server.ts",
+        `--port ${fakeEntraPort}`,
+        `--redirect-uri ${baseURL}/api/auth/callback/microsoft-entra-id`,
+        `--ca-file ${JSON.stringify(fakeEntraCaFile)}`,
+      ].join(" "),
+      url: `${fakeEntraURL}/_fake/health`,
+      ignoreHTTPSErrors: true,
       timeout: 60_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
@@ -140,6 +176,11 @@ export default defineConfig({
         ANTHROPIC_BASE_URL: fakeModelURL,
         // scripts/dev.ts starts the simulator here and allow-lists its 127.0.0.1:port for the app.
         CW_SIMULATOR_PORT: String(simulatorPort),
+        AUTH_MICROSOFT_ENTRA_ID_ID: FAKE_ENTRA_CLIENT_ID,
+        AUTH_MICROSOFT_ENTRA_ID_SECRET: FAKE_ENTRA_CLIENT_SECRET,
+        AUTH_MICROSOFT_ENTRA_ID_ISSUER: fakeEntraIssuer,
+        // The fake Entra's self-signed certificate, written by it before the app starts.
+        NODE_EXTRA_CA_CERTS: fakeEntraCaFile,
       },
     },
   ],

@@ -13,6 +13,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes answer 401 themselves, and the login page and assets stay open.
-  matcher: ["/((?!api/|_next/|login|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js|txt|webmanifest)$).*)"],
+  // Pages only: API routes answer 401 themselves; the login page, the invitation accept page
+  // (its people have no account yet) and assets stay open.
+  matcher: ["/((?!api/|_next/|login|invite/|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js|txt|webmanifest)$).*)"],
 };

@@ -11,6 +11,9 @@ export default defineConfig({
     setupFiles: ["tests/setup/database-per-file.ts"],
     pool: "forks",
     testTimeout: 30_000,
+    // next-auth's ESM imports `next/server` without an extension, which only a bundler resolves:
+    // inlined, tests can run server actions (their guard reads the session through `auth()`).
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
   },
 });

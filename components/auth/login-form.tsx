@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { signInWithEntra, signInWithPassword, type SignInState } from "@/app/(auth)/login/actions";
+import { EntraSignInButton } from "@/components/auth/entra-sign-in-button";
 
 type Props = { callbackUrl: string; entraEnabled: boolean; initialError?: string };
 
@@ -50,9 +51,7 @@ export function LoginForm({ callbackUrl, entraEnabled, initialError }: Props) {
       {entraEnabled && (
         <form action={signInWithEntra}>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button type="submit" className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600">
-            Sign in with Microsoft
-          </button>
+          <EntraSignInButton />
         </form>
       )}
     </div>

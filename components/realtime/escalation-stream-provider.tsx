@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import {
   EscalationStreamContext,
@@ -42,6 +43,7 @@ export function EscalationStreamProvider({ children, resumeFrom = null, url = ES
   const [initialResume] = useState(resumeFrom);
   const [listeners] = useState(() => new Set<StreamListener>());
   const [state, setState] = useState<StreamState>("connecting");
+  const router = useRouter();
 
   useEffect(() => {
     let source: EventSource | null = null;
@@ -73,6 +75,13 @@ export function EscalationStreamProvider({ children, resumeFrom = null, url = ES
           }
         });
       }
+      // The viewer's role changed (a demotion or removal): stop retrying and re-render the shell
+      // for who they are now, which no longer opens this stream.
+      current.addEventListener("access_revoked", () => {
+        clearTimeout(retry);
+        current.close();
+        router.refresh();
+      });
       current.addEventListener("error", () => {
         setState(wasLive ? "reconnecting" : "connecting");
         if (current.readyState !== EventSource.CLOSED) return; // the browser is retrying
@@ -86,7 +95,7 @@ export function EscalationStreamProvider({ children, resumeFrom = null, url = ES
       clearTimeout(retry);
       source?.close();
     };
-  }, [url, listeners, initialResume]);
+  }, [url, listeners, initialResume, router]);
 
   // Stable across state changes, so subscribers don't resubscribe when the connection flips.
   const [subscribe] = useState(() => (listener: StreamListener) => {

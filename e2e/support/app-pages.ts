@@ -37,6 +37,8 @@ export async function appPages(ownerRequest: APIRequestContext): Promise<AppPage
     { name: "script builder", path: "/scripts/builder", role: "junior" },
     { name: "analytics", path: "/analytics", role: "senior" },
     { name: "settings", path: "/settings", role: "owner" },
+    { name: "members", path: "/settings/members", role: "owner" },
+    { name: "audit", path: "/settings/audit", role: "owner" },
     { name: "dev mailbox", path: "/dev/mailbox", role: "owner" },
     { name: "viewer's sessions", path: "/pilot", role: "viewer" },
   ];

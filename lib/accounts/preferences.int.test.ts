@@ -111,6 +111,7 @@ describe("PATCH /api/v1/accounts/me/preferences", () => {
 describe("refused PATCHes write nothing", () => {
   let refused: TestTenant;
   let before: Awaited<ReturnType<typeof storedSettings>>;
+  let auditedBefore: number;
 
   beforeAll(async () => {
     refused = await createTenant("Refused MSP");
@@ -119,6 +120,8 @@ describe("refused PATCHes write nothing", () => {
   beforeEach(async () => {
     before = await storedSettings(refused.accountId);
     expect(before).not.toBeNull();
+    auditedBefore = await db.auditEvent.count({ where: { accountId: refused.accountId } });
+    expect(auditedBefore).toBe(1);
   });
 
   async function expectRefused(options: CallOptions, status: number, code: string) {
@@ -127,8 +130,9 @@ describe("refused PATCHes write nothing", () => {
     const body = await response.json();
     expect(body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
     expect(body.error.message.length).toBeGreaterThan(0);
-    // Same row, same updated_at: the refused request never reached the database.
+    // Same row, same updated_at: the refused request never reached the database, nor the audit trail.
     expect(await storedSettings(refused.accountId)).toEqual(before);
+    expect(await db.auditEvent.count({ where: { accountId: refused.accountId } })).toBe(auditedBefore);
     return body;
   }
 
@@ -314,5 +318,56 @@ describe("webhook URLs are checked against the providers' hosts (F3)", () => {
     });
     const response = await callRoute(preferencesRoute.GET, "GET", { as: fresh.owner.id });
     expect(await response.json()).toEqual(defaults);
+  });
+});
+
+describe("the audit trail of preference changes", () => {
+  const eventsOf = (accountId: string) =>
+    db.auditEvent.findMany({ where: { accountId }, orderBy: [{ createdAt: "asc" }, { action: "asc" }], select: { action: true, actorId: true, targetType: true, before: true, after: true } });
+
+  it("records who changed which key from what to what, and nothing for a write that changes nothing", async () => {
+    const fresh = await createTenant("Audit prefs MSP");
+    expect((await patch({ as: fresh.admin.id, body: { escalation_renotify_minutes: 45, templatize_prompt_enabled: true } })).status).toBe(200);
+    expect(await eventsOf(fresh.accountId)).toEqual([
+      // templatize_prompt_enabled was already on (the default): only the real change is recorded.
+      { action: "preferences.updated", actorId: fresh.admin.id, targetType: "preferences", before: { escalation_renotify_minutes: 30 }, after: { escalation_renotify_minutes: 45 } },
+    ]);
+
+    expect((await patch({ as: fresh.owner.id, body: { escalation_renotify_minutes: 45 } })).status).toBe(200);
+    expect(await eventsOf(fresh.accountId)).toHaveLength(1);
+  });
+
+  it("records a chat channel as channels.updated with the webhook's host only, never its URL", async () => {
+    const fresh = await createTenant("Audit channels MSP");
+    const secretUrl = "https://hooks.slack.com/services/T0/B0/very-secret-token";
+    const otherSecret = "https://hooks.slack.com/services/T0/B0/another-secret";
+    await patch({ as: fresh.owner.id, body: { slack_webhook_url: secretUrl, escalation_email_enabled: false } });
+    await patch({ as: fresh.owner.id, body: { slack_webhook_url: otherSecret } });
+    await patch({ as: fresh.owner.id, body: { slack_webhook_url: null } });
+
+    const events = await eventsOf(fresh.accountId);
+    expect(events).toEqual([
+      { action: "channels.updated", actorId: fresh.owner.id, targetType: "chat_channels", before: { slack_webhook_url: null }, after: { slack_webhook_url: "hooks.slack.com" } },
+      { action: "preferences.updated", actorId: fresh.owner.id, targetType: "preferences", before: { escalation_email_enabled: true }, after: { escalation_email_enabled: false } },
+      { action: "channels.updated", actorId: fresh.owner.id, targetType: "chat_channels", before: { slack_webhook_url: "hooks.slack.com" }, after: { slack_webhook_url: "hooks.slack.com" } },
+      { action: "channels.updated", actorId: fresh.owner.id, targetType: "chat_channels", before: { slack_webhook_url: "hooks.slack.com" }, after: { slack_webhook_url: null } },
+    ]);
+    const written = JSON.stringify(await db.auditEvent.findMany({ where: { accountId: fresh.accountId } }));
+    expect(written).not.toContain("secret");
+  });
+
+  it("records each of ten racing writers' own change against what it really replaced", async () => {
+    const fresh = await createTenant("Audit race MSP");
+    const values = Array.from({ length: 10 }, (_, index) => 100 + index);
+    await Promise.all(values.map((minutes) => patch({ as: fresh.owner.id, body: { escalation_renotify_minutes: minutes } })));
+    const events = await db.auditEvent.findMany({ where: { accountId: fresh.accountId }, select: { before: true, after: true } });
+    expect(events).toHaveLength(10);
+    // The writes were serialised: the befores are 30 and nine of the values, each value the after of exactly one event.
+    const before = events.map((event) => (event.before as { escalation_renotify_minutes: number }).escalation_renotify_minutes);
+    const after = events.map((event) => (event.after as { escalation_renotify_minutes: number }).escalation_renotify_minutes);
+    const byValue = (x: number, y: number) => x - y;
+    expect([...after].sort(byValue)).toEqual(values);
+    const final = (await getPreferences(viewerOf(fresh.owner))).escalation_renotify_minutes;
+    expect([...before, final].sort(byValue)).toEqual([30, ...values]);
   });
 });

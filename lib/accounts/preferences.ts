@@ -1,6 +1,8 @@
 import { roleAllows } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Tx } from "@/lib/db";
+import { changedPreferences, preferenceAuditEntries, type PreferenceChange } from "@/lib/audit/preference-audit";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record-audit";
 import {
   accountPreferences,
   preferenceDefaults,
@@ -45,16 +47,42 @@ export async function getPreferences(viewer: Viewer): Promise<AccountPreferences
   };
 }
 
-/**
- * Merges `patch` into the account's preferences in one statement (jsonb `||`), so keys the client
- * did not send are kept and concurrent writers of different keys never undo each other.
- */
-export async function updatePreferences(viewer: Viewer, patch: UpdatePreferencesInput): Promise<AccountPreferences> {
-  const json = JSON.stringify(patch);
-  await db.$executeRaw`
+export type UpdatePreferencesOptions = {
+  /** Describes the change as one audit event of the caller's (a status target); default: channels/preferences events. */
+  auditAs?: (change: PreferenceChange) => AuditEntry;
+};
+
+/** Creates the settings row if there is none, locks it, and returns what it holds. */
+async function lockPreferences(tx: Tx, accountId: string): Promise<unknown> {
+  // DO UPDATE (not DO NOTHING) so the row is locked and returned even when it already exists.
+  const [row] = await tx.$queryRaw<{ preferences: unknown }[]>`
     INSERT INTO account_settings (account_id, preferences, updated_at)
-    VALUES (${viewer.accountId}::uuid, ${json}::jsonb, now())
-    ON CONFLICT (account_id)
-    DO UPDATE SET preferences = account_settings.preferences || EXCLUDED.preferences, updated_at = now()`;
+    VALUES (${accountId}::uuid, '{}'::jsonb, now())
+    ON CONFLICT (account_id) DO UPDATE SET updated_at = account_settings.updated_at
+    RETURNING preferences`;
+  return row?.preferences;
+}
+
+/**
+ * Merges `patch` into the account's preferences (jsonb `||`), so keys the client did not send are
+ * kept and concurrent writers of different keys never undo each other. The row is locked for the
+ * write, so the audit event of the change (only keys whose value changed; webhook URLs as their
+ * host) records what each writer really replaced, and commits with it.
+ */
+export async function updatePreferences(viewer: Viewer, patch: UpdatePreferencesInput, options: UpdatePreferencesOptions = {}): Promise<AccountPreferences> {
+  const json = JSON.stringify(patch);
+  await db.$transaction(
+    async (tx) => {
+      const current = withDefaults(await lockPreferences(tx, viewer.accountId));
+      await tx.$executeRaw`
+        UPDATE account_settings SET preferences = preferences || ${json}::jsonb, updated_at = now()
+        WHERE account_id = ${viewer.accountId}::uuid`;
+      const change = changedPreferences(current, patch);
+      if (!change) return;
+      const entries = options.auditAs ? [options.auditAs(change)] : preferenceAuditEntries(change);
+      for (const entry of entries) await recordAudit(viewer, entry, tx);
+    },
+    { timeout: 10_000 },
+  );
   return getPreferences(viewer);
 }

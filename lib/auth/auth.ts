@@ -5,6 +5,7 @@ import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db";
 import { env, isEntraEnabled } from "@/lib/env";
 import { SignInRefused, verifyCredentials } from "@/lib/auth/credentials";
+import { entraEmail, issuerTenantId, resolveEntraSignIn } from "@/lib/auth/entra-sign-in";
 import { sessionCookieName, useSecureCookies } from "@/lib/auth/session-cookie";
 
 /** Carries the refusal reason (and wait) to the login form as the error's `code`. */
@@ -35,11 +36,19 @@ if (isEntraEnabled) {
       clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
       clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
       issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+      checks: ["pkce", "state", "nonce"],
+      // Replaces the provider's default, which also fetches the Graph profile photo on every
+      // sign-in and puts it in the cookie; FlowPilot shows no photos. The email falls back to
+      // the UPN, since Entra leaves `email` out for accounts without a mailbox.
+      profile: (claims) => ({ id: claims.sub, name: claims.name, email: entraEmail(claims) }),
     }),
   );
 }
 
-/** Entra sign-in maps onto an existing, active FlowPilot user with the same email. */
+/** The directory Entra sign-ins must come from, when the issuer names one. */
+const entraTenantId = issuerTenantId(env.AUTH_MICROSOFT_ENTRA_ID_ISSUER);
+
+/** The FlowPilot user an Entra sign-in resolved to (signIn accepted the same email). */
 async function findActiveUserByEmail(email: string | null | undefined) {
   if (!email) return null;
   return db.user.findFirst({ where: { email: email.trim().toLowerCase(), deletedAt: null }, select: { id: true } });
@@ -61,9 +70,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers,
   callbacks: {
-    async signIn({ account, user }) {
+    async signIn({ account, profile }) {
       if (account?.provider === "credentials") return true;
-      return Boolean(await findActiveUserByEmail(user.email));
+      if (account?.provider !== "microsoft-entra-id" || !profile) return false;
+      // Maps the Microsoft account onto a user (accepting an open invitation); a refusal goes
+      // back to the login page, which names the reason.
+      const outcome = await resolveEntraSignIn(profile, { tenantId: entraTenantId });
+      return "refusal" in outcome ? `/login?error=${outcome.refusal}` : true;
     },
     async jwt({ token, user, account }) {
       if (!user) return token;

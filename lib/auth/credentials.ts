@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailedSignIns, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { stampSignIn } from "@/lib/members/stamp-sign-in";
 
 export const credentialsInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
@@ -57,5 +58,6 @@ export async function verifyCredentials(input: unknown): Promise<SignedInUser> {
   await clearFailedSignIns(email);
   // Only someone who knows the password learns the account was removed.
   if (user.deletedAt) throw new SignInRefused("account_removed");
+  await stampSignIn(user.id);
   return { id: user.id, accountId: user.accountId, role: user.role, email: user.email, name: user.name };
 }

@@ -193,6 +193,16 @@ describe("POST /api/v1/notifications/deliveries/:deliveryId/retry", () => {
     expect(await response.json()).toMatchObject({ id: delivery.id, status: "sent", attempts: 4, sent_at: expect.any(String), next_attempt_at: null });
     const [posted] = receiver.received(`/slack/${tenant.accountId}`);
     expect(posted!.body).toMatchObject({ text: expect.stringContaining("VPN drops") });
+
+    expect(await db.auditEvent.findMany({ where: { accountId: tenant.accountId, action: "delivery.retried" }, select: { actorId: true, targetType: true, targetId: true, before: true, after: true } })).toEqual([
+      {
+        actorId: tenant.admin.id,
+        targetType: "notification_delivery",
+        targetId: delivery.id,
+        before: { status: "failed", attempts: 3, last_error: "Slack answered 500: internal_error" },
+        after: { status: "pending" },
+      },
+    ]);
   });
 
   it("shows the new error when the retried send fails again", async () => {
@@ -214,6 +224,7 @@ describe("POST /api/v1/notifications/deliveries/:deliveryId/retry", () => {
     expect(response.status).toBe(409);
     expect((await response.json()).error).toEqual({ code: "conflict", message: expect.stringContaining(`this one is ${status}`) });
     expect(await db.notificationDelivery.findUnique({ where: { id: delivery.id } })).toEqual(delivery);
+    expect(await db.auditEvent.count({ where: { accountId: tenant.accountId } })).toBe(0);
   });
 
   it("answers 404 for another tenant's delivery and leaves it alone", async () => {
@@ -224,6 +235,7 @@ describe("POST /api/v1/notifications/deliveries/:deliveryId/retry", () => {
     expect(response.status).toBe(404);
     expect((await response.json()).error.code).toBe("not_found");
     expect(await db.notificationDelivery.findUnique({ where: { id: delivery.id } })).toEqual(delivery);
+    expect(await db.auditEvent.count({ where: { accountId: { in: [a.accountId, b.accountId] } } })).toBe(0);
   });
 
   it("refuses engineers and viewers with 403 and a malformed id with 422", async () => {
@@ -232,5 +244,6 @@ describe("POST /api/v1/notifications/deliveries/:deliveryId/retry", () => {
     for (const user of [tenant.engineer, tenant.viewer]) expect((await retry(user.id, delivery.id)).status).toBe(403);
     expect((await retry(tenant.owner.id, "not-a-uuid")).status).toBe(422);
     expect(await db.notificationDelivery.findUnique({ where: { id: delivery.id } })).toEqual(delivery);
+    expect(await db.auditEvent.count({ where: { accountId: tenant.accountId } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
@@ -32,6 +33,7 @@ const deliverySelect = {
   nextAttemptAt: true,
   sentAt: true,
   createdAt: true,
+  recipientEmail: true,
   recipient: { select: { name: true, email: true } },
   handoff: { select: { id: true, session: { select: { id: true, title: true } } } },
 } satisfies Prisma.NotificationDeliverySelect;
@@ -50,7 +52,8 @@ function toView(row: DeliveryRecord) {
     attempts: row.attempts,
     last_error: row.lastError,
     recipient_name: row.recipient?.name ?? null,
-    recipient_email: row.recipient?.email ?? null,
+    // An invitation is mailed to someone who is not a user yet: the address is on the row.
+    recipient_email: row.recipient?.email ?? row.recipientEmail ?? null,
     handoff_id: row.handoff?.id ?? null,
     session_id: row.handoff?.session.id ?? null,
     session_title: row.handoff?.session.title ?? null,
@@ -88,22 +91,38 @@ export async function listDeliveries(viewer: Viewer, input: ListDeliveriesInput 
 }
 
 /**
- * F9: puts a failed or dead delivery back in the outbox (pending, due now) and sends it at once
- * through the dispatcher; resolves to the record as it stands afterwards (sent, or failed again
- * with the new error). Throws not_found for another account's delivery, conflict unless it is
- * failed or dead.
+ * F9: puts a failed or dead delivery back in the outbox (pending, due now), audited as
+ * `delivery.retried` in the same transaction, and sends it at once through the dispatcher after
+ * commit; resolves to the record as it stands afterwards (sent, or failed again with the new
+ * error). Throws not_found for another account's delivery, conflict unless it is failed or dead.
  */
 export async function retryDelivery(viewer: Viewer, deliveryId: string): Promise<DeliveryView> {
   const mine = { id: deliveryId, accountId: viewer.accountId };
-  const reset = await db.notificationDelivery.updateMany({
-    where: { ...mine, status: { in: ["failed", "dead"] } },
-    data: { status: "pending", nextAttemptAt: new Date() },
-  });
-  if (reset.count === 0) {
-    const current = await db.notificationDelivery.findFirst({ where: mine, select: { status: true } });
-    if (!current) throw notFound("Delivery");
-    throw conflict(`Only failed or dead deliveries can be retried; this one is ${current.status}. Reload to see its current state.`);
-  }
+  await db.$transaction(
+    async (tx) => {
+      const current = await tx.notificationDelivery.findFirst({ where: mine, select: { status: true, attempts: true, lastError: true } });
+      if (!current) throw notFound("Delivery");
+      const retryable = current.status === "failed" || current.status === "dead";
+      // The status guard again in the write: a dispatcher that moved it since the read wins.
+      const reset = retryable
+        ? await tx.notificationDelivery.updateMany({ where: { ...mine, status: current.status }, data: { status: "pending", nextAttemptAt: new Date() } })
+        : { count: 0 };
+      if (!retryable) throw conflict(`Only failed or dead deliveries can be retried; this one is ${current.status}. Reload to see its current state.`);
+      if (reset.count === 0) throw conflict("This delivery changed while you were looking at it. Reload to see its current state.");
+      await recordAudit(
+        viewer,
+        {
+          action: "delivery.retried",
+          targetType: "notification_delivery",
+          targetId: deliveryId,
+          before: { status: current.status, attempts: current.attempts, last_error: current.lastError },
+          after: { status: "pending" },
+        },
+        tx,
+      );
+    },
+    { timeout: 10_000 },
+  );
   await dispatchDeliveries([deliveryId]);
   return toView(await db.notificationDelivery.findFirstOrThrow({ where: mine, select: deliverySelect }));
 }

@@ -15,7 +15,11 @@ const SWEEP_BATCH = 50;
 const SEND_CONCURRENCY = 8;
 
 type Channel = "email" | "slack" | "teams";
-type ClaimedRow = { id: string; accountId: string; channel: Channel; attempts: number; idempotencyKey: string; payload: unknown };
+type ClaimedRow = {
+  id: string; accountId: string; channel: Channel; attempts: number; idempotencyKey: string; payload: unknown;
+  /** Set for mail to someone who is not a user yet (an invitation): the address to send to. */
+  recipientEmail: string | null;
+};
 export type DeliveryOutcome = { id: string; channel: Channel; status: "sent" | "failed" | "dead"; error?: string };
 
 /** A delivery that no retry can fix: the channel was switched off after it was queued. */
@@ -63,7 +67,8 @@ async function claimDue(now: Date, options: { ids?: string[]; limit: number }): 
     )
     UPDATE notification_deliveries AS d SET next_attempt_at = ${utc(leaseUntil)}, updated_at = ${utc(now)}
     FROM due WHERE d.id = due.id
-    RETURNING d.id, d.account_id AS "accountId", d.channel::text AS channel, d.attempts, d.idempotency_key AS "idempotencyKey", d.payload`;
+    RETURNING d.id, d.account_id AS "accountId", d.channel::text AS channel, d.attempts, d.idempotency_key AS "idempotencyKey", d.payload,
+      d.recipient_email AS "recipientEmail"`;
   return rows.map((row) => ({ ...row, leaseUntil }));
 }
 
@@ -113,7 +118,8 @@ async function sendOne(row: ClaimedRow & { leaseUntil: Date }, now: Date): Promi
 
 async function deliver(row: ClaimedRow): Promise<void> {
   if (row.channel === "email") {
-    await sendEmail(row.payload as EmailPayload, row.idempotencyKey);
+    const mail = row.payload as EmailPayload;
+    await sendEmail(row.recipientEmail ? { ...mail, to: row.recipientEmail } : mail, row.idempotencyKey);
     return;
   }
   // The URL is a credential kept only in the preferences: read it now, so a changed URL is honoured.

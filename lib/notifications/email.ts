@@ -70,15 +70,38 @@ export function buildEscalationEmail(input: EscalationEmailInput): Omit<EmailPay
   return { subject, html, text, link, path: input.path };
 }
 
+type InvitationEmailInput = { email: string; teamName: string; inviterName: string; role: string; link: string; path: string; expiresAt: Date };
+
+const article = (role: string) => (/^[aeiou]/i.test(role) ? "an" : "a");
+
+/** The invitation email (A7): who invites you to which team as what, the accept link and when it stops working. */
+export function buildInvitationEmail(input: InvitationEmailInput): Omit<EmailPayload, "to" | "to_name"> {
+  const subject = `${input.inviterName} invited you to ${input.teamName} on FlowPilot`;
+  const lead = `${input.inviterName} invited you to join ${input.teamName} on FlowPilot as ${article(input.role)} ${input.role}.`;
+  const expiry = `The link is for ${input.email}, works once and expires on ${input.expiresAt.toUTCString()}.`;
+  const text = `Hi,\n\n${lead}\n\nAccept the invitation: ${input.link}\n\n${expiry}\n`;
+  const html = [
+    `<div style="font-family:system-ui,sans-serif;font-size:14px;color:#0f172a;line-height:1.5">`,
+    `<p>Hi,</p>`,
+    `<p>${escapeHtml(lead)}</p>`,
+    `<p><a href="${escapeHtml(input.link)}" style="display:inline-block;background:#0f172a;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">Accept the invitation</a></p>`,
+    `<p style="color:#475569">${escapeHtml(expiry)}</p>`,
+    `</div>`,
+  ].join("");
+  return { subject, html, text, link: input.link, path: input.path };
+}
+
 const MAILBOX_LIMIT = 50;
 
 /**
- * The viewer's mail kept by the dev mailbox, newest first. The body's pickup link is made
+ * The viewer's mail kept by the dev mailbox, newest first; for owners and admins also the
+ * invitations their account sent (the invitee has no mailbox here yet). The body's link is made
  * app-relative, so it works whatever host and port the dev server answers on.
  */
 export async function listDevMailbox(viewer: Viewer) {
+  const invitations = viewer.role === "owner" || viewer.role === "admin" ? [{ recipientUserId: null, invitationId: { not: null } }] : [];
   const rows = await db.notificationDelivery.findMany({
-    where: { accountId: viewer.accountId, recipientUserId: viewer.userId, channel: "email", status: "sent" },
+    where: { accountId: viewer.accountId, channel: "email", status: "sent", OR: [{ recipientUserId: viewer.userId }, ...invitations] },
     orderBy: { sentAt: "desc" },
     take: MAILBOX_LIMIT,
     select: { id: true, sentAt: true, payload: true },

@@ -241,6 +241,51 @@ describe("DELETE /api/v1/psa/connection", () => {
   });
 });
 
+describe("the audit trail of the connection", () => {
+  const eventsOf = (accountId: string) =>
+    db.auditEvent.findMany({ where: { accountId }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, targetType: true, targetId: true, before: true, after: true } });
+
+  it("records a save with before and after, keys as their last 4 only, and nothing for a save that changes nothing", async () => {
+    const { url, credentials } = sim();
+    await put(tenant.owner.id, bodyFor());
+    await put(tenant.owner.id, bodyFor({ public_key: undefined, private_key: "" }));
+    await put(tenant.admin.id, bodyFor({ client_id: "another-client-id", public_key: undefined, private_key: "ANewPrivateKey42" }));
+
+    const snapshot = { site_url: url, company_id: credentials.companyId, client_id: credentials.clientId, is_active: true, public_key_last4: credentials.publicKey.slice(-4), private_key_last4: credentials.privateKey.slice(-4) };
+    expect(await eventsOf(tenant.accountId)).toEqual([
+      { action: "psa.connection_saved", actorId: tenant.owner.id, targetType: "psa_connection", targetId: "connectwise", before: null, after: snapshot },
+      {
+        action: "psa.connection_saved",
+        actorId: tenant.admin.id,
+        targetType: "psa_connection",
+        targetId: "connectwise",
+        before: snapshot,
+        after: { ...snapshot, client_id: "another-client-id", private_key_last4: "ey42" },
+      },
+    ]);
+    const written = JSON.stringify(await db.auditEvent.findMany({ where: { accountId: tenant.accountId } }));
+    for (const key of [credentials.publicKey, credentials.privateKey, "ANewPrivateKey42"]) expect(written).not.toContain(key);
+  });
+
+  it("records a delete with what was removed, and nothing for deleting nothing", async () => {
+    await remove(tenant.owner.id);
+    expect(await eventsOf(tenant.accountId)).toEqual([]);
+    await put(tenant.owner.id, bodyFor());
+    await remove(tenant.admin.id);
+    const events = await eventsOf(tenant.accountId);
+    expect(events.map((event) => event.action)).toEqual(["psa.connection_saved", "psa.connection_deleted"]);
+    expect(events[1]).toEqual({ action: "psa.connection_deleted", actorId: tenant.admin.id, targetType: "psa_connection", targetId: "connectwise", before: events[0]!.after, after: null });
+  });
+
+  it("records nothing for a refused save", async () => {
+    await put(tenant.owner.id, bodyFor());
+    expect((await put(tenant.owner.id, bodyFor({ site_url: "https://169.254.169.254" }))).status).toBe(422);
+    expect((await put(tenant.engineer.id, bodyFor({ client_id: "taken-over" }))).status).toBe(403);
+    expect((await remove(tenant.viewer.id)).status).toBe(403);
+    expect((await eventsOf(tenant.accountId)).map((event) => event.action)).toEqual(["psa.connection_saved"]);
+  });
+});
+
 describe("who may touch the connection", () => {
   it.each(["viewer", "engineer"] as const)("refuses a%s with 403 and changes nothing", async (role) => {
     await connectAccountToSimulator(tenant.accountId, sim());

@@ -1,3 +1,4 @@
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { invalid } from "@/lib/errors";
@@ -40,6 +41,19 @@ function keptKey(existing: SealedConnectionRow | null, which: "public" | "privat
   }
 }
 
+/** What the audit trail keeps of a connection: never a key, only its last 4 characters. */
+function auditSnapshot(row: SealedConnectionRow) {
+  const view = toConnectionView(row);
+  return {
+    site_url: view.site_url,
+    company_id: view.company_id,
+    client_id: view.client_id,
+    is_active: view.is_active,
+    public_key_last4: view.public_key_last4,
+    private_key_last4: view.private_key_last4,
+  };
+}
+
 function storedPlain(sealed: string | undefined): string | null {
   if (!sealed) return null;
   try {
@@ -54,7 +68,8 @@ function storedPlain(sealed: string | undefined): string | null {
  * PSA_ENCRYPTION_KEY; a blank or missing key on an update keeps the stored one. When anything
  * the PSA authenticates with changes (site, company, client id, a key), the last test result is
  * cleared; when the site or company changes, every user's member mapping is cleared too (member
- * ids belong to the old PSA). Throws invalid (422) when a key is missing and none is stored.
+ * ids belong to the old PSA). A save that changes anything is audited as `psa.connection_saved`
+ * (keys as their last 4). Throws invalid (422) when a key is missing and none is stored.
  */
 export async function savePsaConnection(viewer: Viewer, input: SavePsaConnectionInput): Promise<PsaConnectionView> {
   const accountId = viewer.accountId;
@@ -79,10 +94,16 @@ export async function savePsaConnection(viewer: Viewer, input: SavePsaConnection
     isActive: true,
     ...(sameCredentials ? {} : { lastTestedAt: null, lastTestOk: null, lastTestMessage: null }),
   };
+  const changed = existing === null || !sameCredentials || !existing.isActive;
   const row = await db.$transaction(
     async (tx) => {
       if (!sameSite) await tx.user.updateMany({ where: { accountId }, data: { psaMemberId: null, psaMemberIdentifier: null, psaMemberOverride: false } });
-      return tx.psaConnection.upsert({ where: { accountId }, create: { accountId, ...fields }, update: fields, select: sealedConnectionSelect });
+      const saved = await tx.psaConnection.upsert({ where: { accountId }, create: { accountId, ...fields }, update: fields, select: sealedConnectionSelect });
+      if (changed) {
+        const before = existing ? auditSnapshot(existing) : null;
+        await recordAudit(viewer, { action: "psa.connection_saved", targetType: "psa_connection", targetId: saved.provider, before, after: auditSnapshot(saved) }, tx);
+      }
+      return saved;
     },
     { timeout: 10_000 },
   );
@@ -100,13 +121,20 @@ export async function savePsaConnection(viewer: Viewer, input: SavePsaConnection
   return toConnectionView(row);
 }
 
-/** DELETE: removes the account's connection (if any) and every user's member mapping. Idempotent. */
+/**
+ * DELETE: removes the account's connection (if any) and every user's member mapping, audited as
+ * `psa.connection_deleted` with what was removed. Idempotent: deleting nothing records nothing.
+ */
 export async function deletePsaConnection(viewer: Viewer): Promise<{ deleted: boolean }> {
   const accountId = viewer.accountId;
   const removed = await db.$transaction(
     async (tx) => {
+      const existing = await tx.psaConnection.findUnique({ where: { accountId }, select: sealedConnectionSelect });
       const { count } = await tx.psaConnection.deleteMany({ where: { accountId } });
       await tx.user.updateMany({ where: { accountId }, data: { psaMemberId: null, psaMemberIdentifier: null, psaMemberOverride: false } });
+      if (count > 0 && existing) {
+        await recordAudit(viewer, { action: "psa.connection_deleted", targetType: "psa_connection", targetId: existing.provider, before: auditSnapshot(existing), after: null }, tx);
+      }
       return count;
     },
     { timeout: 10_000 },

@@ -7,6 +7,7 @@ vi.hoisted(() => {
   process.env.OUTBOUND_ALLOW_HOSTS = "127.0.0.1";
 });
 
+const { db } = await import("@/lib/db");
 const { readAccountPreferences, updatePreferences } = await import("@/lib/accounts/preferences");
 const { getPsaStatusTargets, listTargetStatuses, setPsaStatusTarget } = await import("@/lib/psa/status-targets");
 
@@ -64,6 +65,22 @@ describe("setPsaStatusTarget", () => {
     await expect(setPsaStatusTarget(owner(), { target: "resolved", board_id: "1", status_id: "107" })).rejects.toMatchObject({ code: "invalid" });
     await expect(setPsaStatusTarget(owner(), { target: "resolved", board_id: null, status_id: "105" })).rejects.toMatchObject({ code: "invalid" });
     expect((await readAccountPreferences(owner().accountId)).cw_resolved_status_id).toBe(105);
+  });
+});
+
+describe("the audit trail of status targets", () => {
+  const eventsOf = (accountId: string) =>
+    db.auditEvent.findMany({ where: { accountId }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, targetType: true, targetId: true, before: true, after: true } });
+
+  it("records each target change with the status's name, and nothing for a refused one", async () => {
+    await setPsaStatusTarget(owner(), { target: "resolved", board_id: "1", status_id: "105" });
+    await expect(setPsaStatusTarget(owner(), { target: "resolved", board_id: "1", status_id: "203" })).rejects.toMatchObject({ code: "invalid" });
+    await setPsaStatusTarget(owner(), { target: "resolved", board_id: null, status_id: null });
+    const audited = { action: "psa.status_target_changed", actorId: owner().userId, targetType: "psa_status_target", targetId: "resolved" };
+    expect(await eventsOf(owner().accountId)).toEqual([
+      { ...audited, before: { status_id: null }, after: { status_id: 105, status_name: "Resolved" } },
+      { ...audited, before: { status_id: 105 }, after: { status_id: null, status_name: null } },
+    ]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { readAccountPreferences, updatePreferences } from "@/lib/accounts/preferences";
+import type { AuditEntry } from "@/lib/audit/record-audit";
+import type { PreferenceChange } from "@/lib/audit/preference-audit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { invalid } from "@/lib/errors";
 import { loadPsaProvider, requirePsaProvider } from "@/lib/psa/account-provider";
@@ -27,6 +29,17 @@ export type StatusTargets = {
   /** The PSA's message when the boards or statuses could not be read (a key without permission, an outage). */
   warning: string | null;
 };
+
+/** The audit event of a target change: which target, the status id before and after, and the new status's name. */
+function targetAudit(kind: TargetKind, statusName: string | null) {
+  return (change: PreferenceChange): AuditEntry => ({
+    action: "psa.status_target_changed",
+    targetType: "psa_status_target",
+    targetId: kind,
+    before: { status_id: change.before[preferenceKey[kind]] ?? null },
+    after: { status_id: change.after[preferenceKey[kind]] ?? null, status_name: statusName },
+  });
+}
 
 const activeStatuses = (statuses: PsaStatus[]) => statuses.filter((status) => !status.inactive).sort((a, b) => a.sort_order - b.sort_order);
 
@@ -76,18 +89,19 @@ export async function listTargetStatuses(viewer: Viewer, boardId: string): Promi
 /**
  * Saves the resolved or escalated target status into the account preferences, after checking it
  * is one of the board's real, active statuses; a null status clears it. Throws invalid (422) for a
- * status that isn't on the board, conflict (409) when the account isn't connected.
+ * status that isn't on the board, conflict (409) when the account isn't connected. A change is
+ * audited as `psa.status_target_changed`.
  */
 export async function setPsaStatusTarget(viewer: Viewer, input: SetPsaStatusTargetInput): Promise<StatusTarget> {
   const key = preferenceKey[input.target];
   if (input.status_id === null) {
-    await updatePreferences(viewer, { [key]: null });
+    await updatePreferences(viewer, { [key]: null }, { auditAs: targetAudit(input.target, null) });
     return { status_id: null, board_id: null, status_name: null };
   }
   if (!input.board_id) throw invalid("Pick the board the status belongs to.");
   const statuses = await listTargetStatuses(viewer, input.board_id);
   const status = statuses.find((candidate) => candidate.id === input.status_id);
   if (!status) throw invalid(`Status ${input.status_id} is not an active status of that board; pick one from the list.`);
-  await updatePreferences(viewer, { [key]: Number(status.id) });
+  await updatePreferences(viewer, { [key]: Number(status.id) }, { auditAs: targetAudit(input.target, status.name) });
   return { status_id: status.id, board_id: input.board_id, status_name: status.name };
 }

@@ -14,6 +14,11 @@ export type EscalationStreamOptions = {
   bufferSize?: number;
   /** At most this many missed events are replayed; older ones are the page's to reload. */
   replayLimit?: number;
+  /**
+   * Asked at each heartbeat whether the subscriber may still listen (role and removal re-read);
+   * on false the stream sends `access_revoked` and closes, so a demotion ends it within one beat.
+   */
+  stillAllowed?: () => Promise<boolean>;
 };
 
 export const DEFAULT_BUFFER_SIZE = 64;
@@ -34,7 +39,7 @@ export class SlowSubscriberError extends Error {
  * and holds live events until the replay is out, so nothing falls between the two and nothing
  * comes twice. Live delivery only enqueues: once `bufferSize` frames wait unread the client is
  * dropped (the stream errors, the subscription ends); publishers never wait for it. Unsubscribes
- * and stops the heartbeat on cancel, abort or drop.
+ * and stops the heartbeat on cancel, abort, drop or a failed `stillAllowed` check.
  */
 export function openEscalationStream(options: EscalationStreamOptions): ReadableStream<Uint8Array> {
   const bus = options.bus ?? escalationBus;
@@ -117,6 +122,21 @@ export function openEscalationStream(options: EscalationStreamOptions): Readable
     }
   };
 
+  let checking = false;
+  const beat = async () => {
+    if (options.stillAllowed && !checking) {
+      checking = true;
+      const allowed = await options.stillAllowed().catch(() => true);
+      checking = false;
+      if (closed) return;
+      if (!allowed) {
+        push(encodeControl("access_revoked", { reason: "Your role no longer includes the escalation stream." }));
+        return onAbort();
+      }
+    }
+    push(encodeControl("heartbeat", { at: new Date().toISOString() }));
+  };
+
   return new ReadableStream<Uint8Array>(
     {
       start(streamController) {
@@ -124,7 +144,7 @@ export function openEscalationStream(options: EscalationStreamOptions): Readable
         if (options.signal?.aborted) return void onAbort();
         options.signal?.addEventListener("abort", onAbort);
         subscription = bus.subscribe(options.accountId, { onEvent });
-        heartbeat = setInterval(() => push(encodeControl("heartbeat", { at: new Date().toISOString() })), heartbeatSeconds * 1000);
+        heartbeat = setInterval(() => void beat(), heartbeatSeconds * 1000);
         heartbeat.unref?.();
         begin().catch((error: unknown) => drop(error instanceof Error ? error : new Error(String(error))));
       },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Sparkles } from "lucide-react";
 import { auth } from "@/lib/auth/auth";
+import { entraRefusalMessage } from "@/lib/auth/entra-refusal";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { loadViewer } from "@/lib/auth/viewer";
 import { isEntraEnabled } from "@/lib/env";
@@ -22,7 +23,8 @@ export default async function LoginPage({ searchParams }: Props) {
     () => false,
   );
   if (active) redirect(destination);
-  const entraError = error && error !== "CredentialsSignin" ? "Microsoft sign-in did not match an active FlowPilot user." : undefined;
+  // A Microsoft sign-in comes back here with ?error= when it was refused or broke.
+  const entraError = entraRefusalMessage(error);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-6">
       <span aria-hidden className="flex size-10 items-center justify-center rounded-xl bg-indigo-600 text-on-accent shadow-sm">

@@ -26,12 +26,17 @@ export function TemplatizeOffer({ sessionId }: { sessionId: string }) {
   const [offer, setOffer] = useState<Offer | null>(null);
   const [index, setIndex] = useState(0);
   const [open, setOpen] = useState(false);
+  const [checking, setChecking] = useState(true);
   const optOut = useActionRunner();
 
   useEffect(() => {
-    if (window.sessionStorage.getItem(dismissedKey(sessionId))) return;
     let live = true;
+    if (window.sessionStorage.getItem(dismissedKey(sessionId))) {
+      queueMicrotask(() => live && setChecking(false));
+      return;
+    }
     void loadTemplatizeOfferAction({ session_id: sessionId }).then((result) => {
+      if (live) setChecking(false);
       const data = result?.data;
       if (!live || !data || data.drafts.length === 0) return;
       setOffer({ drafts: data.drafts, categories: data.categories, canOptOut: data.can_opt_out });
@@ -59,6 +64,8 @@ export function TemplatizeOffer({ sessionId }: { sessionId: string }) {
   }
 
   const draft = offer?.drafts[index];
+  // Until the server has answered, the page is still settling: say so to anything that waits on it.
+  if (checking) return <span hidden aria-busy="true" data-testid="templatize-offer-loading" />;
   if (!offer || !draft) return null;
   return (
     <Dialog open={open} onOpenChange={(isOpen) => (isOpen ? setOpen(true) : dismiss())}>

@@ -32,7 +32,11 @@ export default async function DevMailboxPage() {
                   <RelativeTime date={mail.sentAt} className="text-xs text-slate-500" />
                 </div>
                 {/* Built by lib/notifications/email.ts with every user-supplied value escaped. */}
-                <div className="overflow-x-auto pt-3 wrap-anywhere" dangerouslySetInnerHTML={{ __html: mail.html }} />
+                {/* Mail is written for a light page, with its own inline colours: show it on one, whatever the app's theme. */}
+                <div
+                  className="mt-3 overflow-x-auto rounded-md bg-[#ffffff] p-3 text-[#0f172a] [color-scheme:light] wrap-anywhere"
+                  dangerouslySetInnerHTML={{ __html: mail.html }}
+                />
               </Card>
             </li>
           ))}
