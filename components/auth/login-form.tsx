@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { signInWithEntra, signInWithPassword, type SignInState } from "@/app/(auth)/login/actions";
 import { EntraSignInButton } from "@/components/auth/entra-sign-in-button";
+import { FormAlert, FormSubmitButton } from "@/components/auth/form-status";
 
 type Props = { callbackUrl: string; entraEnabled: boolean; initialError?: string };
 
@@ -35,18 +36,8 @@ export function LoginForm({ callbackUrl, entraEnabled, initialError }: Props) {
             className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-2 focus:ring-indigo-200 focus:outline-none"
           />
         </label>
-        {state.error && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-            {state.error}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-on-accent shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60"
-        >
-          {pending ? "Signing in…" : "Sign in"}
-        </button>
+        <FormAlert message={state.error} />
+        <FormSubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" />
       </form>
       {entraEnabled && (
         <form action={signInWithEntra}>

@@ -18,8 +18,8 @@
  * stray call never hangs or fails. Listens on loopback only; SIGTERM/SIGINT stop it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import path from "node:path";
 import { startFakeAnthropic, type FakeAnthropic, type FakeReply } from "./anthropic";
+import { runIfMain, stopOnSignals } from "./run-as-process";
 
 export const DEFAULT_REPLY =
   "This is the fake model's default reply: nothing was scripted for this request. " +
@@ -173,25 +173,7 @@ function parsePort(argv: string[]): number {
 async function main() {
   const server = await startFakeModelServer({ port: parsePort(process.argv.slice(2)) });
   console.log(`Fake Anthropic Messages API on ${server.url} (admin API under ${server.url}/_fake/)`);
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    // Don't wait on a client that keeps a stream open: exit shortly whatever happens.
-    setTimeout(() => process.exit(0), 2_000).unref();
-    void server.close().then(() => {
-      console.log(`Fake Anthropic stopped (${signal}).`);
-      process.exit(0);
-    });
-  };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  stopOnSignals("Fake Anthropic", () => server.close());
 }
 
-// Run as a script (tsx), not when imported (e.g. by the benchmark).
-if (process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, "") === __filename.replace(/\.ts$/, "")) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runIfMain(__filename, main);

@@ -11,8 +11,8 @@
  * GET /_fake/health. Listens on loopback only; SIGTERM/SIGINT stop it.
  */
 import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { startFakeEntra } from "./oidc/provider";
+import { runIfMain, stopOnSignals } from "./run-as-process";
 
 function optionValues(argv: string[], name: string): string[] {
   const values: string[] = [];
@@ -45,24 +45,7 @@ async function main() {
       caFile ? `  NODE_EXTRA_CA_CERTS=${caFile}` : "  (pass --ca-file to write out its certificate)",
     ].join("\n"),
   );
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    setTimeout(() => process.exit(0), 2_000).unref();
-    void fake.close().then(() => {
-      console.log(`Fake Entra stopped (${signal}).`);
-      process.exit(0);
-    });
-  };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
+  stopOnSignals("Fake Entra", () => fake.close());
 }
 
-// Run as a script (tsx), not when imported.
-if (process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, "") === __filename.replace(/\.ts$/, "")) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runIfMain(__filename, main);

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/lib/members/schemas";
 import { acceptInvitationAndSignIn, acceptInvitationWithMicrosoft, type AcceptState } from "@/app/(auth)/invite/[token]/actions";
+import { FormAlert, FormSubmitButton } from "@/components/auth/form-status";
 
 type Props = { token: string; email: string; entraEnabled: boolean };
 
@@ -44,18 +45,8 @@ export function AcceptInvitationForm({ token, email, entraEnabled }: Props) {
           Confirm password
           <input name="confirm" type="password" autoComplete="new-password" required className={field} />
         </label>
-        {state.error && (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-            {state.error}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-on-accent shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-60"
-        >
-          {pending ? "Joining…" : "Join the team"}
-        </button>
+        <FormAlert message={state.error} />
+        <FormSubmitButton pending={pending} label="Join the team" pendingLabel="Joining…" />
       </form>
       {entraEnabled && (
         <form action={acceptInvitationWithMicrosoft}>
