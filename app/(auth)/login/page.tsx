@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { Sparkles } from "lucide-react";
 import { auth } from "@/lib/auth/auth";
 import { entraRefusalMessage } from "@/lib/auth/entra-refusal";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { loadViewer } from "@/lib/auth/viewer";
 import { isEntraEnabled } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
+import { AuthCard } from "@/components/auth/auth-card";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -26,15 +26,10 @@ export default async function LoginPage({ searchParams }: Props) {
   // A Microsoft sign-in comes back here with ?error= when it was refused or broke.
   const entraError = entraRefusalMessage(error);
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-6">
-      <span aria-hidden className="flex size-10 items-center justify-center rounded-xl bg-indigo-600 text-on-accent shadow-sm">
-        <Sparkles className="size-5" />
-      </span>
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+    <AuthCard>
         <h1 className="text-2xl font-semibold tracking-tight">Sign in to FlowPilot</h1>
         <p className="mt-1 text-sm text-slate-500">Troubleshoot, resolve and hand off with your team.</p>
         <LoginForm callbackUrl={destination} entraEnabled={isEntraEnabled} initialError={entraError} />
-      </div>
-    </main>
+    </AuthCard>
   );
 }

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MailX, Sparkles } from "lucide-react";
+import { MailX } from "lucide-react";
 import { isEntraEnabled } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { findOpenInvitation, type OpenInvitation } from "@/lib/members/find-invitation-by-token";
 import { AcceptInvitationForm } from "@/components/settings/members/accept-invitation-form";
 import { roleLabel } from "@/components/settings/members/role-labels";
+import { AuthCard } from "@/components/auth/auth-card";
 
 export const metadata: Metadata = { title: "Join your team", referrer: "no-referrer" };
 
@@ -22,11 +23,7 @@ export default async function InvitePage({ params }: Props) {
     },
   );
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-6 p-6">
-      <span aria-hidden className="flex size-10 items-center justify-center rounded-xl bg-indigo-600 text-on-accent shadow-sm">
-        <Sparkles className="size-5" />
-      </span>
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+    <AuthCard>
         {"closed" in found ? (
           <>
             <h1 className="flex items-center gap-2 text-2xl font-semibold tracking-tight"><MailX aria-hidden className="size-6 text-slate-400" />Invitation unavailable</h1>
@@ -43,7 +40,6 @@ export default async function InvitePage({ params }: Props) {
             <AcceptInvitationForm token={token} email={found.invitation.email} entraEnabled={isEntraEnabled} />
           </>
         )}
-      </div>
-    </main>
+    </AuthCard>
   );
 }
