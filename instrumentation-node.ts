@@ -2,12 +2,14 @@
  * The Node.js side of instrumentation.ts, in its own module so the Edge bundle never sees it.
  * At boot it validates the environment: the build runs without the runtime secrets (lib/env.ts),
  * so the server checks them here and refuses to start with one sentence naming what is missing,
- * instead of failing on the first request. Then it starts the notification sweeper (F9): every
+ * instead of failing on the first request. It refuses a database role that would skip row-level
+ * security (SPEC A6). Then it starts the notification sweeper (F9): every
  * NOTIFICATION_SWEEP_SECONDS it sends reminders for unclaimed escalations and retries due
  * deliveries, including those a crash left between commit and send. Off when the interval is 0.
  */
 export async function startNodeServer() {
   const env = await loadEnvOrExit();
+  await refuseUnsafeDatabaseRole();
   const seconds = env.NOTIFICATION_SWEEP_SECONDS;
   if (seconds <= 0) return;
 
@@ -40,6 +42,16 @@ async function loadEnvOrExit() {
     return (await import("@/lib/env")).env;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
+/** A6: the second wall only holds if the app's role can't step over it. */
+async function refuseUnsafeDatabaseRole() {
+  const { appRoleProblem } = await import("@/lib/tenancy/assert-app-role");
+  const problem = await appRoleProblem().catch((error: unknown) => `FlowPilot can't reach its database: ${error instanceof Error ? error.message : String(error)}`);
+  if (problem) {
+    console.error(problem);
     process.exit(1);
   }
 }

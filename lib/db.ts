@@ -1,10 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { ScopedPool } from "@/lib/tenancy/scoped-pool";
 
 function createClient() {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env.DATABASE_URL }),
+    // Every query runs as flowpilot_app in the caller's data scope (SPEC A6, lib/tenancy).
+    adapter: new PrismaPg(new ScopedPool({ connectionString: env.DATABASE_URL }), { disposeExternalPool: true }),
     // Secrets never leave the database unless a query asks for them by name.
     omit: {
       user: { passwordHash: true },

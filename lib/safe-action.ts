@@ -2,6 +2,7 @@ import { createSafeActionClient } from "next-safe-action";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import type { Guard } from "@/lib/auth/roles";
 import { toErrorResponseParts } from "@/lib/http/error-body";
+import { runInTenantScope } from "@/lib/tenancy/scope";
 
 /**
  * The base client. Next hides thrown messages in production, so every failure comes back as
@@ -21,7 +22,7 @@ function guarded(guard: Guard) {
     // Signed-out callers are redirected to /login (a navigation the client follows);
     // a role that fails the guard is an AppError(forbidden) and returns as serverError.
     const viewer = await requireViewer(guard);
-    return next({ ctx: { viewer } });
+    return runInTenantScope(viewer.accountId, () => next({ ctx: { viewer } }));
   });
 }
 

@@ -29,7 +29,7 @@ export function isSimulatorSite(siteUrl: string): boolean {
  */
 export async function seedDemoPsa(db: Db, sim: DemoPsaSimulator): Promise<boolean> {
   const accountId = demoAccount.id;
-  const existing = await db.psaConnection.findUnique({ where: { accountId }, select: { siteUrl: true } });
+  const existing = await db.psaConnection.findFirst({ where: { accountId }, select: { siteUrl: true } });
   if (existing && !isSimulatorSite(existing.siteUrl)) return false;
 
   const fields = {
@@ -61,6 +61,6 @@ export async function seedDemoPsa(db: Db, sim: DemoPsaSimulator): Promise<boolea
 
 /** The demo tenant's PSA site when someone pointed it somewhere other than a simulator, else null. */
 export async function demoPsaSiteElsewhere(db: Db): Promise<string | null> {
-  const existing = await db.psaConnection.findUnique({ where: { accountId: demoAccount.id }, select: { siteUrl: true } });
+  const existing = await db.psaConnection.findFirst({ where: { accountId: demoAccount.id }, select: { siteUrl: true } });
   return existing && !isSimulatorSite(existing.siteUrl) ? existing.siteUrl : null;
 }

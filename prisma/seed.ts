@@ -1,5 +1,6 @@
 import { hashPassword } from "@/lib/auth/password";
 import type { Db, Tx } from "@/lib/db";
+import { runInSystemScope } from "@/lib/tenancy/scope";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "./seed-data";
 import { seedEscalationHistory } from "./seed-history";
@@ -21,6 +22,11 @@ export type SeedOptions = {
  * With `psaSimulator`, the demo tenant's PSA connection points at it on every run.
  */
 export async function seedDemo(db: Db, password = process.env.DEMO_PASSWORD || "flowpilot-demo", options: SeedOptions = {}): Promise<void> {
+  // The seed writes two tenants before anyone can sign in: the one system context that writes.
+  await runInSystemScope("seed", () => seedAccounts(db, password, options));
+}
+
+async function seedAccounts(db: Db, password: string, options: SeedOptions) {
   const passwordHash = await hashPassword(password);
   for (const account of [demoAccount, otherAccount]) {
     await db.account.upsert({ where: { id: account.id }, create: account, update: { name: account.name } });

@@ -60,7 +60,8 @@ async function main() {
     const { seedDemo } = await import("../prisma/seed");
     const { demoPsaSiteElsewhere } = await import("../prisma/seed-psa");
     const { db } = await import("../lib/db");
-    demoPsaSite = await demoPsaSiteElsewhere(db);
+    const { runInSystemScope } = await import("../lib/tenancy/scope");
+    demoPsaSite = await runInSystemScope("seed", () => demoPsaSiteElsewhere(db));
     if (!demoPsaSite) running.simulator = await startDevSimulator();
     const simulator = running.simulator;
     if (simulator) {

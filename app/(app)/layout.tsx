@@ -1,9 +1,7 @@
 import type { ReactNode } from "react";
 import { getMe } from "@/lib/accounts/me";
-import { auth } from "@/lib/auth/auth";
+import { findViewer } from "@/lib/auth/require-viewer";
 import { roleAllows } from "@/lib/auth/roles";
-import { loadViewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
 import { listNotifications } from "@/lib/notifications/bell";
 import { isDevMailbox } from "@/lib/notifications/email";
 import { latestRealtimeEventId } from "@/lib/realtime/events";
@@ -15,24 +13,14 @@ import { Sidebar } from "@/components/shell/sidebar";
 import { SkipLink } from "@/components/shell/skip-link";
 import { TopBar } from "@/components/shell/top-bar";
 
-/** The signed-in viewer, or null; the layout can't know the URL, so it leaves redirecting to the page. */
-async function currentViewer() {
-  const session = await auth();
-  try {
-    return await loadViewer(session?.user?.id, "signedIn");
-  } catch (error) {
-    if (error instanceof AppError && error.code === "unauthenticated") return null;
-    throw error;
-  }
-}
-
 /** Stamps each server render of the shell, so the live counts know a fresher render arrived. */
 function renderStamp() {
   return Date.now();
 }
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const viewer = await currentViewer();
+  // Null when signed out: the layout can't know the URL, so it leaves redirecting to the page.
+  const viewer = await findViewer();
   // Every page calls requireViewer with its own path, so a signed-out visitor is sent to
   // sign in and returns to the deep link; the shell is never rendered for them.
   if (!viewer) return children;

@@ -4,7 +4,7 @@ import { notFound } from "@/lib/errors";
 
 /** The signed-in user with their account, for `/api/v1/me` and the user menu. */
 export async function getMe(viewer: Viewer) {
-  const account = await db.account.findUnique({
+  const account = await db.account.findFirst({
     where: { id: viewer.accountId },
     select: { id: true, name: true, slug: true },
   });

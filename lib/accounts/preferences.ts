@@ -27,7 +27,7 @@ function withDefaults(stored: unknown): AccountPreferences {
  * (notification fan-out); pass a transaction to read inside it.
  */
 export async function readAccountPreferences(accountId: string, client: Pick<Tx, "accountSettings"> = db): Promise<AccountPreferences> {
-  const settings = await client.accountSettings.findUnique({ where: { accountId }, select: { preferences: true } });
+  const settings = await client.accountSettings.findFirst({ where: { accountId }, select: { preferences: true } });
   return withDefaults(settings?.preferences);
 }
 

@@ -4,9 +4,16 @@ import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db";
 import { env, isEntraEnabled } from "@/lib/env";
-import { SignInRefused, verifyCredentials } from "@/lib/auth/credentials";
+import { SignInRefused, verifyCredentials, type SignedInUser } from "@/lib/auth/credentials";
 import { entraEmail, issuerTenantId, resolveEntraSignIn } from "@/lib/auth/entra-sign-in";
 import { sessionCookieName, useSecureCookies } from "@/lib/auth/session-cookie";
+import { runInSystemScope } from "@/lib/tenancy/scope";
+
+declare module "next-auth" {
+  interface User {
+    accountId?: string;
+  }
+}
 
 /** Carries the refusal reason (and wait) to the login form as the error's `code`. */
 class RefusedSignIn extends CredentialsSignin {
@@ -51,7 +58,8 @@ const entraTenantId = issuerTenantId(env.AUTH_MICROSOFT_ENTRA_ID_ISSUER);
 /** The FlowPilot user an Entra sign-in resolved to (signIn accepted the same email). */
 async function findActiveUserByEmail(email: string | null | undefined) {
   if (!email) return null;
-  return db.user.findFirst({ where: { email: email.trim().toLowerCase(), deletedAt: null }, select: { id: true } });
+  const where = { email: email.trim().toLowerCase(), deletedAt: null };
+  return runInSystemScope("identity-lookup", () => db.user.findFirst({ where, select: { id: true, accountId: true } }));
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -80,12 +88,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     async jwt({ token, user, account }) {
       if (!user) return token;
-      // The token carries only who signed in; role and removal are re-read on every request.
-      const userId = account?.provider === "credentials" ? user.id : (await findActiveUserByEmail(user.email))?.id;
-      return { ...token, sub: userId };
+      // The token carries who signed in and their account (the data scope every request runs in);
+      // role and removal are re-read on every request.
+      const signedIn = account?.provider === "credentials" ? (user as SignedInUser) : await findActiveUserByEmail(user.email);
+      return { ...token, sub: signedIn?.id, accountId: signedIn?.accountId };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.accountId === "string") session.user.accountId = token.accountId;
       return session;
     },
   },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { clearFailedSignIns, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
 import { stampSignIn } from "@/lib/members/stamp-sign-in";
+import { runInSystemScope } from "@/lib/tenancy/scope";
 
 export const credentialsInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
@@ -51,13 +52,13 @@ export async function verifyCredentials(input: unknown): Promise<SignedInUser> {
   const wait = await reserveSignInAttempt(email);
   if (wait > 0) throw new SignInRefused("too_many_attempts", wait);
 
-  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const user = await runInSystemScope("identity-lookup", () => db.user.findFirst({ where: { email }, omit: { passwordHash: false } }));
   // Unknown emails still pay for one argon2 check, so timing doesn't reveal which accounts exist.
   const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user?.passwordHash || !matches) throw new SignInRefused("invalid_credentials");
   await clearFailedSignIns(email);
   // Only someone who knows the password learns the account was removed.
   if (user.deletedAt) throw new SignInRefused("account_removed");
-  await stampSignIn(user.id);
+  await stampSignIn(user);
   return { id: user.id, accountId: user.accountId, role: user.role, email: user.email, name: user.name };
 }

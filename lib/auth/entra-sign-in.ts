@@ -3,6 +3,7 @@ import type { EntraRefusal } from "@/lib/auth/entra-refusal";
 import { db } from "@/lib/db";
 import { acceptInvitationWithEntra } from "@/lib/members/accept-invitation-with-entra";
 import { stampSignIn } from "@/lib/members/stamp-sign-in";
+import { runInSystemScope } from "@/lib/tenancy/scope";
 
 /** The id token claims FlowPilot reads; Entra may leave any of them out. */
 export type EntraClaims = { email?: unknown; preferred_username?: unknown; name?: unknown; tid?: unknown };
@@ -31,7 +32,7 @@ export function issuerTenantId(issuer: string | undefined): string | null {
 }
 
 const findUserByEmail = (email: string) =>
-  db.user.findUnique({ where: { email }, select: { id: true, deletedAt: true } });
+  runInSystemScope("identity-lookup", () => db.user.findFirst({ where: { email }, select: { id: true, accountId: true, deletedAt: true } }));
 
 /**
  * Maps a Microsoft sign-in onto a FlowPilot user. An active user with the token's email signs in;
@@ -46,18 +47,18 @@ export async function resolveEntraSignIn(claims: EntraClaims, options: { tenantI
   const email = entraEmail(claims);
   if (!email) return { refusal: "entra_unknown" };
 
-  const signedIn = async (userId: string): Promise<EntraSignIn> => {
-    await stampSignIn(userId, now);
-    return { userId };
+  const signedIn = async (user: { id: string; accountId: string }): Promise<EntraSignIn> => {
+    await stampSignIn(user, now);
+    return { userId: user.id };
   };
   const user = await findUserByEmail(email);
-  if (user) return user.deletedAt ? { refusal: "entra_removed" } : signedIn(user.id);
+  if (user) return user.deletedAt ? { refusal: "entra_removed" } : signedIn(user);
 
   const name = typeof claims.name === "string" ? claims.name.trim().slice(0, 120) : "";
-  const invitedUserId = await acceptInvitationWithEntra({ email, name: name || null }, now);
-  if (invitedUserId) return signedIn(invitedUserId);
+  const invited = await acceptInvitationWithEntra({ email, name: name || null }, now);
+  if (invited) return signedIn(invited);
   // A second tab may have accepted the same invitation a moment ago.
   const raced = await findUserByEmail(email);
-  if (raced && !raced.deletedAt) return signedIn(raced.id);
+  if (raced && !raced.deletedAt) return signedIn(raced);
   return { refusal: "entra_unknown" };
 }

@@ -18,9 +18,9 @@ beforeAll(async () => {
 });
 
 /** The AppError code loadViewer ends with, or "ok". */
-async function outcomeOf(userId: string | undefined | null, guard: Guard): Promise<string> {
+async function outcomeOf(userId: string | undefined | null, guard: Guard, accountId: string = tenant.accountId): Promise<string> {
   try {
-    await loadViewer(userId, guard);
+    await loadViewer({ userId, accountId }, guard);
     return "ok";
   } catch (error) {
     if (error instanceof AppError) return error.code;
@@ -51,16 +51,23 @@ describe("loadViewer guard matrix", () => {
     expect(await outcomeOf(id, "signedIn")).toBe("unauthenticated");
   });
 
+  it("refuses a user id presented with another account as unauthenticated", async () => {
+    const other = await createTenant("Other Viewer MSP");
+    expect(await outcomeOf(tenant.owner.id, "signedIn", other.accountId)).toBe("unauthenticated");
+    expect(await outcomeOf(tenant.owner.id, "signedIn", "not-a-uuid")).toBe("unauthenticated");
+    expect(await outcomeOf(tenant.owner.id, "signedIn", "")).toBe("unauthenticated");
+  });
+
   it("returns the user's own account, role and names", async () => {
-    expect(await loadViewer(tenant.engineer.id, "engineerOrAdmin")).toEqual(viewerOf(tenant.engineer));
+    expect(await loadViewer({ userId: tenant.engineer.id, accountId: tenant.accountId }, "engineerOrAdmin")).toEqual(viewerOf(tenant.engineer));
   });
 
   it("names the gate in the refusal", async () => {
-    await expect(loadViewer(tenant.viewer.id, "ownerOrAdmin")).rejects.toMatchObject({
+    await expect(loadViewer({ userId: tenant.viewer.id, accountId: tenant.accountId }, "ownerOrAdmin")).rejects.toMatchObject({
       code: "forbidden",
       message: "Owner or admin access required.",
     });
-    await expect(loadViewer(tenant.viewer.id, "engineerOrAdmin")).rejects.toMatchObject({
+    await expect(loadViewer({ userId: tenant.viewer.id, accountId: tenant.accountId }, "engineerOrAdmin")).rejects.toMatchObject({
       code: "forbidden",
       message: "Engineer or admin access required.",
     });
@@ -70,10 +77,10 @@ describe("loadViewer guard matrix", () => {
 describe("changes take effect on the next request", () => {
   it("refuses an admin demoted to viewer on the very next loadViewer", async () => {
     const user = await addUser(tenant.accountId, { role: "admin" });
-    expect((await loadViewer(user.id, "ownerOrAdmin")).role).toBe("admin");
+    expect((await loadViewer({ userId: user.id, accountId: tenant.accountId }, "ownerOrAdmin")).role).toBe("admin");
     await db.user.update({ where: { id: user.id }, data: { role: "viewer" } });
     expect(await outcomeOf(user.id, "ownerOrAdmin")).toBe("forbidden");
-    expect((await loadViewer(user.id, "signedIn")).role).toBe("viewer");
+    expect((await loadViewer({ userId: user.id, accountId: tenant.accountId }, "signedIn")).role).toBe("viewer");
   });
 
   it("refuses a demoted admin's PATCH with the same, still-valid cookie", async () => {

@@ -84,7 +84,7 @@ export async function applyReply(tx: Tx, input: ApplyReplyInput): Promise<TurnRe
         notes: parsed.fixOutcome.notes ?? null,
       })
     : null;
-  const { stateVersion } = await tx.aiSession.findUniqueOrThrow({ where: { id: sessionId }, select: { stateVersion: true } });
+  const { stateVersion } = await tx.aiSession.findFirstOrThrow({ where: { id: sessionId }, select: { stateVersion: true } });
   return {
     step_id: step.id,
     prose: parsed.prose,

@@ -23,7 +23,7 @@ export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; task
  * message instead.
  */
 export async function buildChatContext(tx: Tx, sessionId: string, newMessage: string, newStepId: string): Promise<ChatContext> {
-  const session = await tx.aiSession.findUniqueOrThrow({
+  const session = await tx.aiSession.findFirstOrThrow({
     where: { id: sessionId },
     select: {
       accountId: true,

@@ -80,7 +80,7 @@ export async function buildDocumentBundle(sessionId: string, client?: Tx): Promi
 }
 
 async function readBundle(sessionId: string, tx: Tx): Promise<GroundedInput> {
-  const session = await tx.aiSession.findUnique({
+  const session = await tx.aiSession.findFirst({
     where: { id: sessionId },
     select: { title: true, companyName: true, psaTicketId: true, psaTicketRef: true, status: true, stateVersion: true },
   });

@@ -63,7 +63,7 @@ export async function createFact(viewer: Viewer, input: CreateFactInput): Promis
     const sourceRef = input.source_ref ?? null;
     if (input.source_kind === "question" || input.source_kind === "diagnostic_check") {
       if (!sourceRef) throw invalid("A question or diagnostic check fact needs the source_ref of its task-lane item.");
-      const lane = await tx.aiSession.findUnique({ where: { id: session.id }, select: { pendingTaskLane: true } });
+      const lane = await tx.aiSession.findFirst({ where: { id: session.id }, select: { pendingTaskLane: true } });
       const item = findLaneItem(lane?.pendingTaskLane, sourceRef);
       if (!item || item.kind !== input.source_kind) throw notFound("Task-lane item");
     }

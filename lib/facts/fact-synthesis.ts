@@ -47,7 +47,7 @@ export async function promoteFact(viewer: Viewer, input: PromoteFactInput): Prom
     return saveFact(viewer, input.id, { text: input.proposed_text, sourceKind: "ai_promote", sourceRef: input.source_ref ?? null });
   }
   const session = await loadSessionForWrite(viewer, input.id);
-  const lane = await db.aiSession.findUnique({ where: { id: session.id }, select: { pendingTaskLane: true } });
+  const lane = await db.aiSession.findFirst({ where: { id: session.id }, select: { pendingTaskLane: true } });
   const item = findLaneItem(lane?.pendingTaskLane, input.source_ref!);
   if (!item) throw notFound("Task-lane item");
   const text = await synthesizeFact(item, input.answer || input.result || item.outcome);

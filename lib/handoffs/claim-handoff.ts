@@ -58,7 +58,7 @@ export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
         content: `Picked up by ${viewer.name}`, metadata: { type: "handoff_claimed", handoff_id: input.handoffId },
       },
     });
-    const row = await tx.sessionHandoff.findUniqueOrThrow({ where: { id: input.handoffId } });
+    const row = await tx.sessionHandoff.findFirstOrThrow({ where: { id: input.handoffId } });
     const event = await recordRealtimeEvent(tx, viewer.accountId, "handoff_claimed", {
       handoff_id: input.handoffId, session_id: input.sessionId, claimed_by_id: viewer.userId, claimed_by_name: viewer.name, claimed_at: now.toISOString(),
     });

@@ -13,6 +13,7 @@ import { callRoute } from "@/tests/helpers/call-route";
 import { installFakeModel } from "@/tests/helpers/fake-model";
 import { escalationState } from "@/tests/helpers/handoffs";
 import { addUser } from "@/tests/helpers/users";
+import { asTableOwner } from "@/tests/helpers/as-table-owner";
 import { createSessionFor, createTenant, viewerOf, type TestTenant, type TestUser } from "@/tests/helpers/tenant";
 
 const PACKAGE = "## Problem\nP\n## What we've confirmed\n- C\n## What we've tried\n- T\n## Current hypothesis\nH\n## Suggested next steps\n- N";
@@ -145,13 +146,13 @@ describe("createHandoff: escalate", () => {
   it("writes nothing when a write inside the transaction fails (the bell insert here)", async () => {
     const session = await createSessionFor(tenant.engineer, { title: "Atomic" });
     // A real database failure on the last insert of the transaction, not a mock of our code.
-    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_bell() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'bell insert refused'; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_bell BEFORE INSERT ON app_notifications FOR EACH ROW EXECUTE FUNCTION refuse_bell()`);
+    await asTableOwner(`CREATE FUNCTION refuse_bell() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'bell insert refused'; END $$`);
+    await asTableOwner(`CREATE TRIGGER refuse_bell BEFORE INSERT ON app_notifications FOR EACH ROW EXECUTE FUNCTION refuse_bell()`);
     try {
       await expect(escalate(session.id)).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_bell ON app_notifications`);
-      await db.$executeRawUnsafe(`DROP FUNCTION refuse_bell()`);
+      await asTableOwner(`DROP TRIGGER refuse_bell ON app_notifications`);
+      await asTableOwner(`DROP FUNCTION refuse_bell()`);
     }
     const row = await db.aiSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row).toMatchObject({ status: "active", escalationReason: null, escalatedAt: null, escalationPackage: null, escalationPackageMarkdown: null });

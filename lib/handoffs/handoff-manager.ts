@@ -73,7 +73,7 @@ export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
         metadata: { type: `handoff_${input.intent}`, handoff_id: handoff.id, documentation_id: documentation?.id ?? null },
       },
     });
-    const summary = await tx.aiSession.findUniqueOrThrow({
+    const summary = await tx.aiSession.findFirstOrThrow({
       where: { id: session.id },
       select: { id: true, status: true, escalationReason: true, escalatedToId: true, escalatedAt: true, handlerId: true },
     });

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { invalid } from "@/lib/errors";
 import { toErrorResponseParts } from "@/lib/http/error-body";
 import { rejectCrossSiteMutation } from "@/lib/http/same-origin";
+import { runInTenantScope } from "@/lib/tenancy/scope";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler<I> = (viewer: Viewer, input: I, request: Request) => Promise<unknown> | unknown;
@@ -29,9 +30,10 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
         cookieName: sessionCookieName,
         salt: sessionCookieName,
       });
-      const viewer = await loadViewer(token?.sub, guard);
+      const viewer = await loadViewer({ userId: token?.sub, accountId: token?.accountId }, guard);
       const input = schema.parse({ ...(await readPayload(request)), ...(await context.params) });
-      const result = await handler(viewer, input, request);
+      // Everything the handler does, and the work it leaves running, reads the viewer's rows only.
+      const result = await runInTenantScope(viewer.accountId, () => handler(viewer, input, request));
       if (result instanceof Response) return result;
       return Response.json(result ?? null);
     } catch (error) {

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { conflict, rateLimited } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { closedInvitation, findOpenInvitation, type OpenInvitation } from "@/lib/members/find-invitation-by-token";
+import { runInTenantScope } from "@/lib/tenancy/scope";
 import { hashInvitationToken } from "@/lib/members/invitation-token";
 import { EMAIL_TAKEN } from "@/lib/members/invite-member";
 import type { AcceptInvitationInput } from "@/lib/members/schemas";
@@ -36,7 +37,8 @@ export async function acceptInvitation(input: AcceptInvitationInput, now: Date =
  */
 export async function createInvitedUser(invitation: OpenInvitation, person: { name: string; passwordHash: string | null }, now: Date) {
   try {
-    return await db.$transaction(async (tx) => {
+    // The invitation names its account: everything after the token lookup is that tenant's work.
+    return await runInTenantScope(invitation.accountId, () => db.$transaction(async (tx) => {
       const taken = await tx.invitation.updateMany({
         where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
         data: { acceptedAt: now },
@@ -51,7 +53,7 @@ export async function createInvitedUser(invitation: OpenInvitation, person: { na
         action: "invitation.accepted", targetType: "invitation", targetId: invitation.id, after: { user_id: user.id, email: user.email, role: user.role },
       }, tx);
       return user;
-    }, { timeout: 10_000 });
+    }, { timeout: 10_000 }));
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict(EMAIL_TAKEN);
     throw error;

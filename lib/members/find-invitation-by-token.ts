@@ -3,6 +3,7 @@ import { AppError, withPublicDetails } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { invitationState, type InvitationState } from "@/lib/members/invitation-state";
 import { hashInvitationToken } from "@/lib/members/invitation-token";
+import { runInSystemScope } from "@/lib/tenancy/scope";
 
 export type ClosedReason = Exclude<InvitationState, "invited"> | "unknown";
 
@@ -25,10 +26,10 @@ export type OpenInvitation = { id: string; accountId: string; email: string; rol
  * reason) for an unknown, expired, revoked or used link; a resent invitation's old token is unknown.
  */
 export async function findOpenInvitation(token: string, now: Date = new Date()): Promise<OpenInvitation> {
-  const invitation = await db.invitation.findUnique({
+  const invitation = await runInSystemScope("invitation-token", () => db.invitation.findFirst({
     where: { tokenHash: hashInvitationToken(token) },
     select: { id: true, accountId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, account: { select: { name: true } } },
-  });
+  }));
   if (!invitation) throw closedInvitation("unknown");
   const state = invitationState(invitation, now);
   if (state !== "invited") throw closedInvitation(state);

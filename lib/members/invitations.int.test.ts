@@ -279,9 +279,9 @@ describe("accepting", () => {
 describe("accepting with Entra ID (the hook the provider calls)", () => {
   it("accepts the open invitation of a verified email without a password", async () => {
     const { id, email } = await invite(uniqueEmail(), "engineer");
-    const userId = await acceptInvitationWithEntra({ email: email.toUpperCase(), name: "Entra Person" });
-    expect(userId).not.toBeNull();
-    const user = await db.user.findUniqueOrThrow({ where: { id: userId! }, omit: { passwordHash: false } });
+    const accepted = await acceptInvitationWithEntra({ email: email.toUpperCase(), name: "Entra Person" });
+    expect(accepted).not.toBeNull();
+    const user = await db.user.findUniqueOrThrow({ where: { id: accepted!.id }, omit: { passwordHash: false } });
     expect(user).toMatchObject({ accountId: tenant.accountId, email, role: "engineer", name: "Entra Person", passwordHash: null });
     expect((await db.invitation.findUniqueOrThrow({ where: { id } })).acceptedUserId).toBe(user.id);
   });

@@ -9,6 +9,7 @@ import { openInvitationWhere } from "@/lib/members/invitation-state";
 import { invitationExpiry, newInvitationToken } from "@/lib/members/invitation-token";
 import { manageRefusal } from "@/lib/members/role-rules";
 import type { InviteMemberInput } from "@/lib/members/schemas";
+import { runInSystemScope } from "@/lib/tenancy/scope";
 import { invitationViewOf } from "@/lib/members/invitation-view";
 
 export const EMAIL_TAKEN = "That email already has a FlowPilot account.";
@@ -24,7 +25,9 @@ const ALREADY_INVITED = "That email already has an open invitation to your team.
 export async function inviteMember(viewer: Viewer, input: InviteMemberInput, now: Date = new Date()) {
   const refusal = manageRefusal(viewer.role, input.role);
   if (refusal) throw forbidden(refusal);
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict(EMAIL_TAKEN);
+  // Emails are unique across tenants (sign-in is by email alone), so the check looks at all of them.
+  const taken = await runInSystemScope("identity-lookup", () => db.user.findFirst({ where: { email: input.email }, select: { id: true } }));
+  if (taken) throw conflict(EMAIL_TAKEN);
   if (await db.invitation.findFirst({ where: { accountId: viewer.accountId, email: input.email, ...openInvitationWhere }, select: { id: true } })) {
     throw conflict(ALREADY_INVITED);
   }
@@ -32,7 +35,7 @@ export async function inviteMember(viewer: Viewer, input: InviteMemberInput, now
   const expiresAt = invitationExpiry(now);
   try {
     const { invitation, deliveryId } = await db.$transaction(async (tx) => {
-      const account = await tx.account.findUniqueOrThrow({ where: { id: viewer.accountId }, select: { name: true } });
+      const account = await tx.account.findFirstOrThrow({ where: { id: viewer.accountId }, select: { name: true } });
       const invitation = await tx.invitation.create({
         data: { accountId: viewer.accountId, email: input.email, role: input.role, tokenHash, invitedById: viewer.userId, expiresAt, lastSentAt: now },
         select: { id: true, email: true, role: true, expiresAt: true, lastSentAt: true, sendCount: true, acceptedAt: true, revokedAt: true, createdAt: true },

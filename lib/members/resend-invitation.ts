@@ -25,8 +25,8 @@ export async function resendInvitation(viewer: Viewer, id: string, now: Date = n
       data: { tokenHash, expiresAt, lastSentAt: now, sendCount: { increment: 1 } },
     });
     if (moved.count === 0) return null;
-    const invitation = await tx.invitation.findUniqueOrThrow({ where: { id }, select: invitationViewSelect });
-    const account = await tx.account.findUniqueOrThrow({ where: { id: viewer.accountId }, select: { name: true } });
+    const invitation = await tx.invitation.findFirstOrThrow({ where: { id }, select: invitationViewSelect });
+    const account = await tx.account.findFirstOrThrow({ where: { id: viewer.accountId }, select: { name: true } });
     const deliveryId = await enqueueInvitationEmail(tx, {
       accountId: viewer.accountId, invitationId: id, sendCount: invitation.sendCount, email: invitation.email, role: invitation.role,
       teamName: account.name, inviterName: viewer.name, token, expiresAt,

@@ -16,7 +16,7 @@ export async function revokeInvitation(viewer: Viewer, id: string, now: Date = n
     const moved = await tx.invitation.updateMany({ where: { id, accountId: viewer.accountId, ...openInvitationWhere }, data: { revokedAt: now } });
     if (moved.count === 0) return null;
     await recordAudit(viewer, { action: "invitation.revoked", targetType: "invitation", targetId: id, before: { email: current.email, role: current.role } }, tx);
-    return tx.invitation.findUniqueOrThrow({ where: { id }, select: invitationViewSelect });
+    return tx.invitation.findFirstOrThrow({ where: { id }, select: invitationViewSelect });
   }, { timeout: 10_000 });
   if (!invitation) throw conflict("This invitation was accepted or revoked meanwhile. Reload to see where it is.");
   return invitationViewOf(invitation, invitation.invitedBy.name, now);

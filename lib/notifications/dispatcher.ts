@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { PermanentEmailError, sendEmail, type EmailPayload } from "@/lib/notifications/email";
 import { readAccountPreferences } from "@/lib/accounts/preferences";
 import type { ChatPayload } from "@/lib/notifications/outbox";
+import { runInSystemScope } from "@/lib/tenancy/scope";
 import { sendChatWebhook } from "@/lib/notifications/webhooks";
 
 /** After this many failed attempts (≈ 3 hours of backoff) a delivery is dead. */
@@ -44,7 +45,7 @@ export async function dispatchDeliveries(ids: string[], now: Date = new Date()):
 
 /** F9: retries every due delivery of every account, up to `limit` per call. */
 export async function sweepDeliveries(now: Date = new Date(), limit = SWEEP_BATCH): Promise<DeliveryOutcome[]> {
-  return sendClaimed(await claimDue(now, { limit }), now);
+  return runInSystemScope("notification-sweeper", async () => sendClaimed(await claimDue(now, { limit }), now));
 }
 
 /** Columns are `timestamp` holding UTC wall-clock time (as Prisma writes them). */

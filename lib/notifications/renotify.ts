@@ -6,12 +6,13 @@ import { enqueueReminderEmails, pickupPath } from "@/lib/notifications/outbox";
 import { publishCommitted } from "@/lib/realtime/bus";
 import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
+import { runInSystemScope, runInTenantScope } from "@/lib/tenancy/scope";
 
 export const REMINDER_NOTIFICATION_TYPE = "session.escalation_reminder";
 const BATCH = 50;
 const utc = (date: Date) => date.toISOString();
 
-type Due = { id: string };
+type Due = { id: string; accountId: string };
 
 /**
  * F9: reminds the team of escalations nobody has picked up: unclaimed, session still escalated (or
@@ -25,8 +26,10 @@ type Due = { id: string };
  */
 export async function renotifyUnclaimed(now: Date = new Date(), limit = BATCH): Promise<string[]> {
   // The threshold is per account, so it is computed in SQL; a stored value of the wrong type means the default.
-  const due = await db.$queryRaw<Due[]>`
-    SELECT h.id FROM session_handoffs h
+  // Finding what is due spans every account: the one cross-tenant read here. Each reminder
+  // then runs in its own account's scope.
+  const due = await runInSystemScope("renotify", () => db.$queryRaw<Due[]>`
+    SELECT h.id, h.account_id AS "accountId" FROM session_handoffs h
     JOIN ai_sessions s ON s.id = h.session_id
     LEFT JOIN account_settings a ON a.account_id = h.account_id
     WHERE h.intent = 'escalate' AND h.claimed_at IS NULL AND h.renotified_at IS NULL
@@ -36,15 +39,18 @@ export async function renotifyUnclaimed(now: Date = new Date(), limit = BATCH): 
         THEN (a.preferences ->> 'escalation_renotify_minutes')::numeric::int
         ELSE ${preferenceDefaults.escalation_renotify_minutes}::int END)
     ORDER BY h.created_at
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
 
   const reminded: string[] = [];
-  for (const { id } of due) {
-    const round = await remindOnce(id, now);
-    if (round === null) continue;
-    reminded.push(id);
-    await publishCommitted(round.event);
-    await dispatchDeliveries(round.deliveryIds);
+  for (const { id, accountId } of due) {
+    const sent = await runInTenantScope(accountId, async () => {
+      const round = await remindOnce(id, now);
+      if (round === null) return false;
+      await publishCommitted(round.event);
+      await dispatchDeliveries(round.deliveryIds);
+      return true;
+    });
+    if (sent) reminded.push(id);
   }
   return reminded;
 }
@@ -74,7 +80,7 @@ async function remindOnce(handoffId: string, now: Date): Promise<{ deliveryIds: 
       data: { renotifiedAt: now },
     });
     if (gate.count === 0) return null;
-    const handoff = await tx.sessionHandoff.findUniqueOrThrow({
+    const handoff = await tx.sessionHandoff.findFirstOrThrow({
       where: { id: handoffId },
       select: { accountId: true, sessionId: true, reason: true, fromUserId: true, fromUser: { select: { name: true } }, session: { select: { title: true } } },
     });

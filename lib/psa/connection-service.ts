@@ -17,13 +17,13 @@ export type { PsaConnectionStatus, PsaConnectionView };
 
 /** Owners and admins: the account's PSA connection with the keys as their last 4 characters, or null. */
 export async function getPsaConnection(viewer: Viewer): Promise<PsaConnectionView | null> {
-  const row = await db.psaConnection.findUnique({ where: { accountId: viewer.accountId }, select: sealedConnectionSelect });
+  const row = await db.psaConnection.findFirst({ where: { accountId: viewer.accountId }, select: sealedConnectionSelect });
   return row ? toConnectionView(row) : null;
 }
 
 /** Everyone signed in: whether the account is connected and how the last test went; no keys, no ids. */
 export async function getPsaConnectionStatus(viewer: Viewer): Promise<PsaConnectionStatus | null> {
-  const row = await db.psaConnection.findUnique({
+  const row = await db.psaConnection.findFirst({
     where: { accountId: viewer.accountId },
     select: { provider: true, siteUrl: true, isActive: true, lastTestedAt: true, lastTestOk: true, lastTestMessage: true },
   });
@@ -73,7 +73,7 @@ function storedPlain(sealed: string | undefined): string | null {
  */
 export async function savePsaConnection(viewer: Viewer, input: SavePsaConnectionInput): Promise<PsaConnectionView> {
   const accountId = viewer.accountId;
-  const existing = await db.psaConnection.findUnique({ where: { accountId }, select: sealedConnectionSelect });
+  const existing = await db.psaConnection.findFirst({ where: { accountId }, select: sealedConnectionSelect });
   const publicKey = input.public_key ? { sealed: sealSecret(input.public_key), plain: input.public_key } : keptKey(existing, "public");
   const privateKey = input.private_key ? { sealed: sealSecret(input.private_key), plain: input.private_key } : keptKey(existing, "private");
 
@@ -129,7 +129,7 @@ export async function deletePsaConnection(viewer: Viewer): Promise<{ deleted: bo
   const accountId = viewer.accountId;
   const removed = await db.$transaction(
     async (tx) => {
-      const existing = await tx.psaConnection.findUnique({ where: { accountId }, select: sealedConnectionSelect });
+      const existing = await tx.psaConnection.findFirst({ where: { accountId }, select: sealedConnectionSelect });
       const { count } = await tx.psaConnection.deleteMany({ where: { accountId } });
       await tx.user.updateMany({ where: { accountId }, data: { psaMemberId: null, psaMemberIdentifier: null, psaMemberOverride: false } });
       if (count > 0 && existing) {

@@ -31,7 +31,7 @@ function failureMessage(error: unknown): string {
  * account has no connection; keys that can't be decrypted are a failed test saying so.
  */
 export async function testPsaConnection(viewer: Viewer, options: PsaClientOptions = {}): Promise<PsaConnectionView> {
-  const row = await db.psaConnection.findUnique({ where: { accountId: viewer.accountId }, select: { id: true, ...sealedConnectionSelect } });
+  const row = await db.psaConnection.findFirst({ where: { accountId: viewer.accountId }, select: { id: true, ...sealedConnectionSelect } });
   if (!row) throw conflict(NOT_CONNECTED);
   const secrets: string[] = [];
 
@@ -68,7 +68,7 @@ export async function testPsaConnection(viewer: Viewer, options: PsaClientOption
   if (ok) console.info(JSON.stringify(log));
   else console.warn(JSON.stringify(log));
 
-  const current = await db.psaConnection.findUnique({ where: { accountId: viewer.accountId }, select: sealedConnectionSelect });
+  const current = await db.psaConnection.findFirst({ where: { accountId: viewer.accountId }, select: sealedConnectionSelect });
   if (!current) throw conflict(NOT_CONNECTED);
   return toConnectionView(current);
 }

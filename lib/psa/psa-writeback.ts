@@ -73,7 +73,7 @@ export async function retryPsaPost(viewer: Viewer, input: { sessionId: string; p
   if (!connection) throw conflict(NOT_CONNECTED);
   if (!connection.isActive) throw conflict(CONNECTION_OFF);
   if (!(await claimRetry(post.id))) {
-    const now = await db.psaPost.findUniqueOrThrow({ where: { id: post.id }, select: { status: true } });
+    const now = await db.psaPost.findFirstOrThrow({ where: { id: post.id }, select: { status: true } });
     throw conflict(now.status === "posted" ? ALREADY_POSTED : IN_FLIGHT);
   }
   const { documentation: doc } = post;

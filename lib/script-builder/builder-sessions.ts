@@ -69,7 +69,7 @@ export async function insertStandaloneSession(viewer: Viewer, seed: StandaloneSe
         title: seed.title?.trim() || defaultBuilderTitle(seed.language),
         language: seed.language,
         currentScript: seed.currentScript ?? null,
-        ...(seed.startingContext ? { messages: { create: { role: "user", content: seed.startingContext } } } : {}),
+        ...(seed.startingContext ? { messages: { create: { accountId: viewer.accountId, role: "user", content: seed.startingContext } } } : {}),
       },
       select: builderSessionSelect,
     });

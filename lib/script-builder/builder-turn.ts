@@ -33,7 +33,7 @@ export async function sendBuilderMessage(viewer: Viewer, input: SendBuilderMessa
     const language = builderLanguageOf(builder.language);
     const earlier = await tx.scriptBuilderMessage.count({ where: { builderSessionId: builder.id, role: "user" } });
     const message = await tx.scriptBuilderMessage.create({
-      data: { builderSessionId: builder.id, role: "user", content: input.message },
+      data: { accountId: viewer.accountId, builderSessionId: builder.id, role: "user", content: input.message },
       select: { id: true },
     });
     const rename = earlier === 0 && builder.title === defaultBuilderTitle(language);
@@ -57,7 +57,7 @@ export async function sendBuilderMessage(viewer: Viewer, input: SendBuilderMessa
       const script = extractCurrentScript(reply.text, builder.language);
       const saved = await db.$transaction(async (tx) => {
         const message = await tx.scriptBuilderMessage.create({
-          data: { builderSessionId: builder.id, role: "assistant", content: reply.text },
+          data: { accountId: builder.accountId, builderSessionId: builder.id, role: "assistant", content: reply.text },
           select: builderMessageSelect,
         });
         const session = await tx.scriptBuilderSession.update({

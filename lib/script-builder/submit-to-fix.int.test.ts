@@ -26,8 +26,8 @@ async function builderWithScript(script: string | null = SCRIPT) {
   if (script) {
     await db.scriptBuilderMessage.createMany({
       data: [
-        { builderSessionId: builder.id, role: "user", content: "Restart the spooler and check the printer", createdAt: new Date(Date.now() - 1000) },
-        { builderSessionId: builder.id, role: "assistant", content: REPLY },
+        { accountId: a.accountId, builderSessionId: builder.id, role: "user", content: "Restart the spooler and check the printer", createdAt: new Date(Date.now() - 1000) },
+        { accountId: a.accountId, builderSessionId: builder.id, role: "assistant", content: REPLY },
       ],
     });
     await db.scriptBuilderSession.update({ where: { id: builder.id }, data: { currentScript: script } });

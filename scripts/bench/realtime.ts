@@ -33,6 +33,7 @@ async function main() {
   const { db } = await import("@/lib/db");
   onCleanup(() => db.$disconnect());
   const { seedDemo } = await import("../../prisma/seed");
+  const { demoAccount } = await import("../../prisma/seed-data");
   await seedDemo(db);
 
   const results: RealtimeResults = {};
@@ -50,7 +51,7 @@ async function main() {
       appUrl: server.url,
       serverPgid: server.pid,
       db,
-      cookieFor: async (userId) => `${sessionCookieName}=${await encode({ token: { sub: userId }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName })}`,
+      cookieFor: async (userId) => `${sessionCookieName}=${await encode({ token: { sub: userId, accountId: demoAccount.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName })}`,
     };
     console.log(`App: next ${dev ? "dev" : "start"} at ${server.url}`);
     results.latency = selected.has("latency") ? await step("latency (500 SSE subscribers)", () => measureEscalationLatency(ctx)) : undefined;

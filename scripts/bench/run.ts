@@ -74,7 +74,8 @@ async function main() {
 
   started = performance.now();
   await seedDemo(db);
-  const loaded = await seedLoad(db);
+  const { runInSystemScope, runInTenantScope } = await import("@/lib/tenancy/scope");
+  const loaded = await runInSystemScope("seed", () => seedLoad(db));
   await db.$executeRawUnsafe("ANALYZE");
   const seedTime = seconds(started);
   console.log(`Seeded: demo data + ${loaded.sessions} sessions, ${loaded.drafts} drafts, ${loaded.notifications} notifications in ${seedTime}`);
@@ -96,7 +97,7 @@ async function main() {
 
   const { encode } = await import("next-auth/jwt");
   const { sessionCookieName } = await import("@/lib/auth/session-cookie");
-  const token = await encode({ token: { sub: demoUsers.senior.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName });
+  const token = await encode({ token: { sub: demoUsers.senior.id, accountId: demoAccount.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName });
   const cookie = `${sessionCookieName}=${token}`;
 
   const countsUrl = `${server.url}/api/v1/shell/counts`;
@@ -121,11 +122,13 @@ async function main() {
   const { getSidebarCounts } = await import("@/lib/shell/sidebar-counts");
   const senior = demoUsers.senior;
   const viewer = { userId: senior.id, accountId: demoAccount.id, role: senior.role, email: senior.email, name: senior.name };
-  for (let i = 0; i < 50; i += 1) await getSidebarCounts(viewer);
+  // As a request runs it: in the viewer's data scope.
+  const countsOnce = () => runInTenantScope(viewer.accountId, () => getSidebarCounts(viewer));
+  for (let i = 0; i < 50; i += 1) await countsOnce();
   const samples: number[] = [];
   for (let i = 0; i < IN_PROCESS_CALLS; i += 1) {
     const callStarted = performance.now();
-    await getSidebarCounts(viewer);
+    await countsOnce();
     samples.push(performance.now() - callStarted);
   }
 
@@ -143,7 +146,7 @@ async function main() {
     appUrl: server.url,
     serverPgid: server.pid,
     db,
-    cookieFor: async (userId: string) => `${sessionCookieName}=${await encode({ token: { sub: userId }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName })}`,
+    cookieFor: async (userId: string) => `${sessionCookieName}=${await encode({ token: { sub: userId, accountId: demoAccount.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName })}`,
   };
   const realtime = {
     latency: await measureEscalationLatency(realtimeContext),

@@ -1,5 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { db } from "@/lib/db";
+import { runWithoutScope } from "@/lib/tenancy/scope";
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -13,17 +15,24 @@ export type CallOptions = {
   headers?: Record<string, string>;
 };
 
-/** The session cookie the app issues after sign-in, minted with the app's own secret and salt. */
+/**
+ * The session cookie the app issues after sign-in, minted with the app's own secret and salt:
+ * the user id and their account (an unknown id gets a random account, which finds nobody).
+ */
 export async function sessionCookieFor(userId: string): Promise<string> {
+  const user = await db.user.findFirst({ where: { id: userId }, select: { accountId: true } }).catch(() => null);
   const token = await encode({
-    token: { sub: userId },
+    token: { sub: userId, accountId: user?.accountId ?? crypto.randomUUID() },
     secret: process.env.AUTH_SECRET!,
     salt: sessionCookieName,
   });
   return `${sessionCookieName}=${token}`;
 }
 
-/** Calls an exported route handler the way Next does, with a real Request and params. */
+/**
+ * Calls an exported route handler the way Next does, with a real Request and params, and with no
+ * data scope of the test's own: the handler's queries see only what its own scoping grants.
+ */
 export async function callRoute(handler: RouteHandler, method: string, options: CallOptions = {}): Promise<Response> {
   const url = new URL("http://localhost:3000/api/test");
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
@@ -35,5 +44,5 @@ export async function callRoute(handler: RouteHandler, method: string, options: 
     headers.set("content-type", "application/json");
   }
   const request = new Request(url, { method, headers, body });
-  return handler(request, { params: Promise.resolve(options.params ?? {}) });
+  return runWithoutScope(() => handler(request, { params: Promise.resolve(options.params ?? {}) }));
 }

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { EscalationBus } from "@/lib/realtime/bus";
 import { recordRealtimeEvent, type RealtimeEvent, type RealtimeEventType } from "@/lib/realtime/events";
 import { sessionCookieFor } from "@/tests/helpers/call-route";
+import { runWithoutScope } from "@/lib/tenancy/scope";
 import type { ServerSentEvent } from "@/tests/helpers/sse";
 
 /**
@@ -107,7 +108,7 @@ export async function requestStream(handler: (request: Request, context: { param
   const headers = new Headers({ accept: "text/event-stream" });
   if (options.as) headers.set("cookie", await sessionCookieFor(options.as));
   if (options.lastEventId !== undefined) headers.set("last-event-id", options.lastEventId);
-  return handler(new Request(url, { headers, signal: options.signal }), { params: Promise.resolve({}) });
+  return runWithoutScope(() => handler(new Request(url, { headers, signal: options.signal }), { params: Promise.resolve({}) }));
 }
 
 /** Records an event the way a handoff does (inside a transaction), then publishes it after commit. */

@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { dropDatabase, ensureDatabase, withDatabase } from "../../scripts/lib/database-admin";
+import { enterTestHarnessScope } from "@/lib/tenancy/scope";
 import { testEnv } from "./test-env";
+
+// The test's own reads and writes span tenants; the code under test scopes itself.
+enterTestHarnessScope();
 
 // Each test file works in its own copy of the migrated template, so files never see each other's rows.
 const serverUrl = inject("databaseServerUrl");

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth/auth";
 import { entraRefusalMessage } from "@/lib/auth/entra-refusal";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
-import { loadViewer } from "@/lib/auth/viewer";
+import { findViewer } from "@/lib/auth/require-viewer";
 import { isEntraEnabled } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
 import { AuthCard } from "@/components/auth/auth-card";
@@ -17,11 +16,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const destination = safeCallbackPath(callbackUrl);
   // Only an active user goes straight on: a removed user's still-valid cookie would otherwise
   // bounce between here and the page that refuses them.
-  const session = await auth();
-  const active = await loadViewer(session?.user?.id, "signedIn").then(
-    () => true,
-    () => false,
-  );
+  const active = await findViewer().catch(() => null);
   if (active) redirect(destination);
   // A Microsoft sign-in comes back here with ?error= when it was refused or broke.
   const entraError = entraRefusalMessage(error);

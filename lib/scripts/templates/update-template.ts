@@ -14,7 +14,7 @@ async function lockTemplate(tx: Tx, accountId: string, id: string) {
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM script_templates WHERE id = ${id}::uuid AND account_id = ${accountId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw notFound("Template");
-  return tx.scriptTemplate.findUniqueOrThrow({ where: { id } });
+  return tx.scriptTemplate.findFirstOrThrow({ where: { id } });
 }
 
 /**

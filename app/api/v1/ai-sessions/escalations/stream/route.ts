@@ -16,7 +16,7 @@ export const GET = withViewer("engineerOrAdmin", escalationStreamInput, (viewer,
     lastEventId: resumeEventId(request.headers.get("last-event-id"), input.last_event_id),
     signal: request.signal,
     // Only a refusal closes the stream; a database hiccup keeps it open until the next beat.
-    stillAllowed: () => loadViewer(viewer.userId, "engineerOrAdmin").then(() => true, (error: unknown) => !(error instanceof AppError)),
+    stillAllowed: () => loadViewer(viewer, "engineerOrAdmin").then(() => true, (error: unknown) => !(error instanceof AppError)),
   });
   return new Response(stream, { headers: SSE_HEADERS });
 });
