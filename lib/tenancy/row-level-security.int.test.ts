@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { runInSystemScope, runInTenantScope, runWithoutScope } from "@/lib/tenancy/scope";
 import { APP_DATABASE_ROLE } from "@/lib/tenancy/scoped-pool";
+import { asTableOwner } from "@/tests/helpers/as-table-owner";
 import { fillEveryTenantTable } from "@/tests/helpers/every-tenant-table";
 import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
 
@@ -171,5 +172,29 @@ describe("the boot check", () => {
   it("finds nothing wrong with the app's own connection", async () => {
     const { appRoleProblem } = await import("@/lib/tenancy/assert-app-role");
     expect(await appRoleProblem()).toBeNull();
+  });
+});
+
+describe("indexes under the wall", () => {
+  it("marks enum equality leakproof, so a status filter can use its index beneath the policy", async () => {
+    const rows = await db.$queryRaw<{ name: string; leakproof: boolean }[]>`
+      SELECT proname AS name, proleakproof AS leakproof FROM pg_proc WHERE proname IN ('enum_eq', 'enum_ne') ORDER BY proname`;
+    expect(rows).toEqual([{ name: "enum_eq", leakproof: true }, { name: "enum_ne", leakproof: true }]);
+  });
+
+  it("plans a tenant's status count on the status index, not a scan of the account's rows", async () => {
+    // Enough rows that a scan of the account's sessions would cost more than the index.
+    const data = Array.from({ length: 3000 }, (_, i) => ({ accountId: a.accountId, userId: a.engineer.id, title: `Load ${i}`, status: i < 10 ? ("parked" as const) : ("resolved" as const) }));
+    await db.aiSession.createMany({ data });
+    await asTableOwner("ANALYZE ai_sessions");
+    const plan = await runInTenantScope(a.accountId, () =>
+      db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN SELECT count(*) FROM ai_sessions WHERE account_id = $1::uuid AND status = CAST($2::text AS "SessionStatus")`,
+        a.accountId,
+        "parked",
+      ),
+    );
+    const text = plan.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(text).toMatch(/Index Cond: .*status/);
   });
 });

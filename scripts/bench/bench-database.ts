@@ -1,4 +1,5 @@
 import path from "node:path";
+import pg from "pg";
 import { dropDatabase, ensureDatabase, migrateDatabase, withDatabase } from "../lib/database-admin";
 import { startEmbeddedDatabase } from "../lib/embedded-database";
 
@@ -32,5 +33,16 @@ export async function startBenchDatabase(root: string): Promise<BenchDatabase> {
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Refreshes the planner's statistics, connected as the login user that owns the tables. */
+export async function analyzeAsOwner(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
   }
 }
