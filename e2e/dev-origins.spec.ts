@@ -11,7 +11,7 @@ import { DEV_DATABASE, embeddedServerUrl, rememberedEmbeddedPort } from "../scri
  * its JavaScript never starts, with no error on the page. This starts a real `next dev` (on all
  * interfaces, as a developer might) against the database the e2e app uses, and for each address
  * proves the dev websocket talks, React hydrated, a refused sign-in is answered in place (no page
- * load), and a real sign-in lands in the app.
+ * load), and a real sign-in lands on the viewer's page with its data.
  *
  * Its own Playwright project, run last and alone: a first dev compile keeps both cores busy, which
  * would slow the timed flows of the other worker. `next dev` writes to .next/dev, apart from the
@@ -114,7 +114,9 @@ for (const host of ["localhost", "127.0.0.1"]) {
     // And a real sign-in, on this address, lands in the app.
     await submitLoginForm(page, demoUsers.viewer.email, demoPassword);
     await page.waitForURL((url) => url.origin === origin && url.pathname !== "/login", { timeout: 3 * 60_000 });
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 60_000 });
+    // The page itself, not an error page: its data was read in the viewer's data scope, which the
+    // dev server (one database client shared across bundles) must find as production does.
+    await expect(page.getByRole("heading", { level: 1, name: "Team sessions" })).toBeVisible({ timeout: 60_000 });
 
     expect(refused).toEqual([]);
     await context.close();

@@ -31,7 +31,8 @@ const SYSTEM_CONTEXT = /^[a-z]+(-[a-z]+)*$/;
 
 // One store per process: Next bundles this module into more than one layer (pages, route
 // handlers, instrumentation), and a scope entered in one must be read by the pool in another.
-const globalForScope = globalThis as unknown as { flowpilotDataScope?: AsyncLocalStorage<DataScope | null> };
+type RenderTenant = () => { accountId?: string };
+const globalForScope = globalThis as unknown as { flowpilotDataScope?: AsyncLocalStorage<DataScope | null>; flowpilotRenderTenant?: RenderTenant };
 const store = (globalForScope.flowpilotDataScope ??= new AsyncLocalStorage<DataScope | null>());
 
 /**
@@ -74,18 +75,26 @@ export function runWithoutScope<T>(work: () => T | PromiseLike<T>): Promise<T> {
  * every query of that render, in any component, then runs in it. Outside a render this is a
  * fresh, empty holder each call, so it grants nothing.
  */
-const renderTenant = cache((): { accountId?: string } => ({}));
+const renderTenant: RenderTenant = cache(() => ({}));
+
+/**
+ * Only the server components' build of React keeps a cache per request; a copy of this module
+ * loaded elsewhere (the dev server shares one database client across bundles) has React's
+ * pass-through `cache`. So the first render to bind publishes its holder for every copy to read.
+ */
+const sharedRenderTenant = (): RenderTenant => globalForScope.flowpilotRenderTenant ?? renderTenant;
 
 /** Binds the current page render to `accountId` (requireViewer calls it once it knows the viewer). */
 export function bindRenderToTenant(accountId: string): void {
   if (!UUID.test(accountId)) throw new Error(`Not an account id: ${JSON.stringify(accountId)}`);
-  renderTenant().accountId = accountId.toLowerCase();
+  globalForScope.flowpilotRenderTenant ??= renderTenant;
+  sharedRenderTenant()().accountId = accountId.toLowerCase();
 }
 
 /** The scope queries run in now: the innermost explicit scope, else the page render's tenant. */
 export function currentScope(): DataScope | null {
   const explicit = store.getStore();
   if (explicit !== undefined) return explicit;
-  const accountId = renderTenant().accountId;
+  const accountId = sharedRenderTenant()().accountId;
   return accountId ? { kind: "tenant", accountId } : null;
 }
