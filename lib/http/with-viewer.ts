@@ -4,9 +4,10 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import type { Guard } from "@/lib/auth/roles";
 import { sessionCookieName, useSecureCookies } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
-import { invalid } from "@/lib/errors";
 import { toErrorResponseParts } from "@/lib/http/error-body";
+import { readJsonObject } from "@/lib/http/read-json-body";
 import { rejectCrossSiteMutation } from "@/lib/http/same-origin";
+import { refuseUnsafeText } from "@/lib/http/unsafe-text";
 import { runInTenantScope } from "@/lib/tenancy/scope";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -16,8 +17,9 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Wraps a route handler: refuses cross-site mutations, authenticates from the session cookie,
- * applies the role `guard`, parses params + query (reads) or params + JSON body (writes) with
- * `schema`, and maps thrown AppErrors to `{ error: { code, message } }` responses.
+ * applies the role `guard`, parses params + query (reads) or params + UTF-8 JSON body (writes) with
+ * `schema` after refusing any string or key holding U+0000 or a lone surrogate (422 naming the
+ * field), and maps thrown AppErrors to `{ error: { code, message } }` responses.
  */
 export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler: Handler<z.infer<S>>) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
@@ -31,7 +33,9 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
         salt: sessionCookieName,
       });
       const viewer = await loadViewer({ userId: token?.sub, accountId: token?.accountId }, guard);
-      const input = schema.parse({ ...(await readPayload(request)), ...(await context.params) });
+      const payload = { ...(await readPayload(request)), ...(await context.params) };
+      refuseUnsafeText(payload);
+      const input = schema.parse(payload);
       // Everything the handler does, and the work it leaves running, reads the viewer's rows only.
       const result = await runInTenantScope(viewer.accountId, () => handler(viewer, input, request));
       if (result instanceof Response) return result;
@@ -45,17 +49,5 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
 
 async function readPayload(request: Request): Promise<Record<string, unknown>> {
   if (READ_METHODS.has(request.method)) return Object.fromEntries(new URL(request.url).searchParams);
-  const text = await request.text();
-  if (!text.trim()) return {};
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw invalid("The request body is not valid JSON.");
-  }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw invalid("The request body must be a JSON object.");
-  }
-  return body as Record<string, unknown>;
+  return readJsonObject(request);
 }
-

@@ -4,12 +4,16 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { credentialsInput, signInRefusalMessage, type SignInRefusalReason } from "@/lib/auth/credentials";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { findUnsafeText } from "@/lib/http/unsafe-text";
 
 export type SignInState = { error?: string; email?: string };
 
 /** Signs in with email and password, then continues to the page the person was heading for. */
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = String(form.get("email") ?? "");
+  const unsafe = findUnsafeText(form)[0];
+  // Nothing is echoed back: the refused character may be in the very field we'd echo.
+  if (unsafe) return { error: unsafe.message };
   const parsed = credentialsInput.safeParse({ email, password: form.get("password") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email };
   try {

@@ -2,6 +2,7 @@
 
 import { signIn } from "@/lib/auth/auth";
 import { AppError } from "@/lib/errors";
+import { findUnsafeText } from "@/lib/http/unsafe-text";
 import { acceptInvitation } from "@/lib/members/accept-invitation";
 import { acceptInvitationFields } from "@/lib/members/schemas";
 
@@ -13,6 +14,9 @@ export type AcceptState = { error?: string; name?: string };
  */
 export async function acceptInvitationAndSignIn(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
   const name = String(form.get("name") ?? "");
+  const unsafe = findUnsafeText(form)[0];
+  // Nothing is echoed back: the refused character may be in the very field we'd echo.
+  if (unsafe) return { error: unsafe.message };
   const parsed = acceptInvitationFields.safeParse({ name, password: form.get("password") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, name };
   if (form.get("confirm") !== parsed.data.password) return { error: "The two passwords don't match.", name };
