@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { actionErrorMessage, type ActionResultLike } from "@/components/ui/action-error-message";
+import { runForErrorMessage, type ActionResultLike } from "@/components/ui/action-error-message";
 
 /**
  * Runs a settings action from a button. It runs in a transition, so `pending` lasts until the page
@@ -14,11 +14,7 @@ export function useSettingsAction(action: () => Promise<ActionResultLike | undef
   function run() {
     setError(null);
     startTransition(async () => {
-      const result = await action().catch((failure: unknown) => {
-        console.error(failure);
-        return undefined;
-      });
-      const message = actionErrorMessage(result);
+      const message = await runForErrorMessage(action);
       if (message) setError(message);
     });
   }

@@ -22,6 +22,18 @@ export function actionErrorMessage(result: ActionResultLike | undefined): string
 }
 
 /**
+ * Runs a next-safe-action call and answers its failure message, or undefined when it succeeded. A
+ * call that throws (the network, a redirect gone wrong) is logged and reads as "No response".
+ */
+export async function runForErrorMessage(action: () => Promise<ActionResultLike | undefined>): Promise<string | undefined> {
+  const result = await action().catch((failure: unknown) => {
+    console.error(failure);
+    return undefined;
+  });
+  return actionErrorMessage(result);
+}
+
+/**
  * A failed form submit as the form shows it: each field's first message, to go beside that
  * field, and `form` for the rest (the server's own text or a form-level validation message; the
  * "No response" message when the call never answered).

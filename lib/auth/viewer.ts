@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { guardRefusal, roleAllows, type Guard } from "@/lib/auth/roles";
-import { runInTenantScope } from "@/lib/tenancy/scope";
+import { isAccountId, runInTenantScope } from "@/lib/tenancy/scope";
 
 /** Who is asking: every service takes this and scopes its queries by `accountId`. */
 export type Viewer = {
@@ -16,8 +16,6 @@ export type Viewer = {
 /** Who the session cookie says signed in: the user and the account they signed in to. */
 export type SignedInIdentity = { userId?: unknown; accountId?: unknown } | null | undefined;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Loads the viewer for a signed-in identity, re-reading role and removal on every request so a
  * demotion or removal takes effect at once. The user is read in their account's data scope, so
@@ -29,7 +27,7 @@ export async function loadViewer(identity: SignedInIdentity, guard: Guard): Prom
   const userId = identity?.userId;
   const accountId = identity?.accountId;
   if (typeof userId !== "string" || !userId) throw unauthenticated();
-  if (typeof accountId !== "string" || !UUID.test(accountId)) throw unauthenticated("Your sign-in is no longer valid. Sign in again.");
+  if (!isAccountId(accountId)) throw unauthenticated("Your sign-in is no longer valid. Sign in again.");
   const user = await runInTenantScope(accountId, () =>
     db.user.findFirst({
       where: { id: userId, accountId, deletedAt: null },

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { actionErrorMessage, type ActionResultLike } from "@/components/ui/action-error-message";
+import { runForErrorMessage, type ActionResultLike } from "@/components/ui/action-error-message";
 import { showToast } from "@/components/ui/toast";
 
 /**
@@ -17,11 +17,7 @@ export function useMemberAction() {
   function run(action: () => Promise<ActionResultLike | undefined>, messages: { success: string; failure: string }) {
     setError(null);
     startTransition(async () => {
-      const result = await action().catch((failure: unknown) => {
-        console.error(failure);
-        return undefined;
-      });
-      const message = actionErrorMessage(result);
+      const message = await runForErrorMessage(action);
       if (message) {
         setError(message);
         showToast({ tone: "error", title: messages.failure, description: message });
