@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signOut } from "@/lib/auth/auth";
+import { signOutEverywhere } from "@/lib/auth/sign-ins/end-sign-ins";
 import { markAllNotificationsRead, markNotificationRead } from "@/lib/notifications/bell";
 import { signedInAction } from "@/lib/safe-action";
 
@@ -22,7 +23,13 @@ export const markAllNotificationsReadAction = signedInAction.action(async ({ ctx
   return { ok: true as const };
 });
 
-/** Ends the session and returns to the sign-in page (the redirect is a navigation the client follows). */
+/** Ends this sign-in and returns to the sign-in page (the redirect is a navigation the client follows). */
 export const signOutAction = signedInAction.action(async () => {
+  await signOut({ redirectTo: "/login" });
+});
+
+/** "Sign out everywhere": ends every sign-in of the viewer (other browsers on their next click), then this one. */
+export const signOutEverywhereAction = signedInAction.action(async ({ ctx }) => {
+  await signOutEverywhere(ctx.viewer);
   await signOut({ redirectTo: "/login" });
 });

@@ -1,4 +1,5 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import type { Provider } from "next-auth/providers";
@@ -7,11 +8,15 @@ import { env, isEntraEnabled } from "@/lib/env";
 import { SignInRefused, verifyCredentials, type SignedInUser } from "@/lib/auth/credentials";
 import { entraEmail, issuerTenantId, resolveEntraSignIn } from "@/lib/auth/entra-sign-in";
 import { sessionCookieName, useSecureCookies } from "@/lib/auth/session-cookie";
+import { openSignIn } from "@/lib/auth/sign-ins/open-sign-in";
+import { revokeSignIn } from "@/lib/auth/sign-ins/revoke-sign-ins";
 import { runInSystemScope } from "@/lib/tenancy/scope";
 
 declare module "next-auth" {
   interface User {
     accountId?: string;
+    /** The sign-in row this session token stands for (see lib/auth/sign-ins). */
+    signInId?: string;
   }
 }
 
@@ -62,6 +67,15 @@ async function findActiveUserByEmail(email: string | null | undefined) {
   return runInSystemScope("identity-lookup", () => db.user.findFirst({ where, select: { id: true, accountId: true } }));
 }
 
+/** The signing-in browser's User-Agent; sign-in runs inside a request (a server action or the OAuth callback). */
+async function signingInUserAgent(): Promise<string | null> {
+  try {
+    return (await headers()).get("user-agent");
+  } catch {
+    return null;
+  }
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env.AUTH_SECRET,
   trustHost: true,
@@ -77,6 +91,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   providers,
+  events: {
+    // Ends this browser's sign-in on the server, so a copy of the cookie stops working too.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const { sub, accountId, signInId } = token ?? {};
+      if (typeof sub !== "string" || typeof accountId !== "string" || typeof signInId !== "string") return;
+      await revokeSignIn({ userId: sub, accountId }, signInId);
+    },
+  },
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider === "credentials") return true;
@@ -88,14 +111,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     async jwt({ token, user, account }) {
       if (!user) return token;
-      // The token carries who signed in and their account (the data scope every request runs in);
-      // role and removal are re-read on every request.
+      // The token carries who signed in, their account (the data scope every request runs in) and
+      // the sign-in's row; role, removal and the row itself are re-read on every request.
       const signedIn = account?.provider === "credentials" ? (user as SignedInUser) : await findActiveUserByEmail(user.email);
-      return { ...token, sub: signedIn?.id, accountId: signedIn?.accountId };
+      if (!signedIn) return { ...token, sub: undefined };
+      const signInId = await openSignIn(signedIn, await signingInUserAgent());
+      return { ...token, sub: signedIn.id, accountId: signedIn.accountId, signInId };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.accountId === "string") session.user.accountId = token.accountId;
+      if (typeof token.signInId === "string") session.user.signInId = token.signInId;
       return session;
     },
   },

@@ -8,7 +8,8 @@ import { bindRenderToTenant } from "@/lib/tenancy/scope";
 /** The session's viewer for a page, layout or server action; binds the render to their account. */
 async function loadSessionViewer(guard: Guard): Promise<Viewer> {
   const session = await auth();
-  const viewer = await loadViewer({ userId: session?.user?.id, accountId: session?.user?.accountId }, guard);
+  const user = session?.user;
+  const viewer = await loadViewer({ userId: user?.id, accountId: user?.accountId, signInId: user?.signInId }, guard);
   // Every query of this page render, in whichever component, now reads this account's rows.
   bindRenderToTenant(viewer.accountId);
   return viewer;

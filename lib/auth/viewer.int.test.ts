@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { callRoute, sessionCookieFor } from "@/tests/helpers/call-route";
 import { createTenant, viewerOf, type TestTenant } from "@/tests/helpers/tenant";
+import { signedInIdentity } from "@/tests/helpers/sign-ins";
 import { addUser } from "@/tests/helpers/users";
 
 let tenant: TestTenant;
@@ -20,12 +21,19 @@ beforeAll(async () => {
 /** The AppError code loadViewer ends with, or "ok". */
 async function outcomeOf(userId: string | undefined | null, guard: Guard, accountId: string = tenant.accountId): Promise<string> {
   try {
-    await loadViewer({ userId, accountId }, guard);
+    await loadViewer({ userId, accountId, signInId: await signInIdFor(userId) }, guard);
     return "ok";
   } catch (error) {
     if (error instanceof AppError) return error.code;
     throw error;
   }
+}
+
+/** A real sign-in row for a known user, so only the property under test differs. */
+async function signInIdFor(userId: string | undefined | null): Promise<string | undefined> {
+  if (!userId) return undefined;
+  const user = await db.user.findFirst({ where: { id: userId }, select: { id: true, accountId: true } });
+  return user ? (await signedInIdentity(user)).signInId : crypto.randomUUID();
 }
 
 describe("loadViewer guard matrix", () => {
@@ -59,15 +67,16 @@ describe("loadViewer guard matrix", () => {
   });
 
   it("returns the user's own account, role and names", async () => {
-    expect(await loadViewer({ userId: tenant.engineer.id, accountId: tenant.accountId }, "engineerOrAdmin")).toEqual(viewerOf(tenant.engineer));
+    const identity = await signedInIdentity(tenant.engineer);
+    expect(await loadViewer(identity, "engineerOrAdmin")).toEqual({ ...viewerOf(tenant.engineer), signInId: identity.signInId });
   });
 
   it("names the gate in the refusal", async () => {
-    await expect(loadViewer({ userId: tenant.viewer.id, accountId: tenant.accountId }, "ownerOrAdmin")).rejects.toMatchObject({
+    await expect(loadViewer(await signedInIdentity(tenant.viewer), "ownerOrAdmin")).rejects.toMatchObject({
       code: "forbidden",
       message: "Owner or admin access required.",
     });
-    await expect(loadViewer({ userId: tenant.viewer.id, accountId: tenant.accountId }, "engineerOrAdmin")).rejects.toMatchObject({
+    await expect(loadViewer(await signedInIdentity(tenant.viewer), "engineerOrAdmin")).rejects.toMatchObject({
       code: "forbidden",
       message: "Engineer or admin access required.",
     });
@@ -77,10 +86,10 @@ describe("loadViewer guard matrix", () => {
 describe("changes take effect on the next request", () => {
   it("refuses an admin demoted to viewer on the very next loadViewer", async () => {
     const user = await addUser(tenant.accountId, { role: "admin" });
-    expect((await loadViewer({ userId: user.id, accountId: tenant.accountId }, "ownerOrAdmin")).role).toBe("admin");
+    expect((await loadViewer(await signedInIdentity(user), "ownerOrAdmin")).role).toBe("admin");
     await db.user.update({ where: { id: user.id }, data: { role: "viewer" } });
     expect(await outcomeOf(user.id, "ownerOrAdmin")).toBe("forbidden");
-    expect((await loadViewer({ userId: user.id, accountId: tenant.accountId }, "signedIn")).role).toBe("viewer");
+    expect((await loadViewer(await signedInIdentity(user), "signedIn")).role).toBe("viewer");
   });
 
   it("refuses a demoted admin's PATCH with the same, still-valid cookie", async () => {
@@ -119,8 +128,14 @@ describe("changes take effect on the next request", () => {
 });
 
 describe("the session cookie", () => {
+  /** Claims that would pass with the right secret and expiry: only the property under test differs. */
+  async function liveClaims() {
+    const { userId, accountId, signInId } = await signedInIdentity(tenant.owner);
+    return { sub: userId, accountId, signInId };
+  }
+
   it("is refused when forged with another secret", async () => {
-    const token = await encode({ token: { sub: tenant.owner.id }, secret: "not-the-app-secret-at-all", salt: sessionCookieName });
+    const token = await encode({ token: await liveClaims(), secret: "not-the-app-secret-at-all", salt: sessionCookieName });
     const response = await callRoute(meRoute.GET, "GET", { headers: { cookie: `${sessionCookieName}=${token}` } });
     expect(response.status).toBe(401);
   });
@@ -131,7 +146,7 @@ describe("the session cookie", () => {
   });
 
   it("is refused when expired", async () => {
-    const token = await encode({ token: { sub: tenant.owner.id }, secret: process.env.AUTH_SECRET!, salt: sessionCookieName, maxAge: -60 });
+    const token = await encode({ token: await liveClaims(), secret: process.env.AUTH_SECRET!, salt: sessionCookieName, maxAge: -60 });
     const response = await callRoute(meRoute.GET, "GET", { headers: { cookie: `${sessionCookieName}=${token}` } });
     expect(response.status).toBe(401);
   });

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { guardRefusal, roleAllows, type Guard } from "@/lib/auth/roles";
-import { isAccountId, runInTenantScope } from "@/lib/tenancy/scope";
+import { isUuid, runInTenantScope } from "@/lib/tenancy/scope";
 
 /** Who is asking: every service takes this and scopes its queries by `accountId`. */
 export type Viewer = {
@@ -11,30 +11,47 @@ export type Viewer = {
   role: UserRole;
   email: string;
   name: string;
+  /** The sign-in (browser) the request came with; absent for viewers built outside a request. */
+  signInId?: string;
 };
 
-/** Who the session cookie says signed in: the user and the account they signed in to. */
-export type SignedInIdentity = { userId?: unknown; accountId?: unknown } | null | undefined;
+/** Who the session cookie says signed in: the user, their account and the sign-in's row. */
+export type SignedInIdentity = { userId?: unknown; accountId?: unknown; signInId?: unknown } | null | undefined;
+
+/** A sign-in's "last seen" is refreshed at most this often, so most requests write nothing. */
+export const LAST_SEEN_GRANULARITY_MS = 5 * 60_000;
+
+const SIGNED_OUT = "Your sign-in is no longer valid. Sign in again.";
+
+type ViewerRow = { id: string; accountId: string; role: UserRole; email: string; name: string };
 
 /**
  * Loads the viewer for a signed-in identity, re-reading role and removal on every request so a
- * demotion or removal takes effect at once. The user is read in their account's data scope, so
- * a token naming another account finds nobody. Throws unauthenticated for unknown or removed
- * users (and for sessions from before the token carried the account), forbidden when the role
- * fails `guard`.
+ * demotion or removal takes effect at once, and refusing a token whose sign-in was ended (signed
+ * out, revoked, or the user signed out everywhere). One statement: the user row, the sign-in's
+ * existence, and a "last seen" refresh when the stored one is older than the granularity. It runs
+ * in the identity's account, so a token naming another account finds nobody. Throws
+ * unauthenticated for all of those, forbidden when the role fails `guard`.
  */
-export async function loadViewer(identity: SignedInIdentity, guard: Guard): Promise<Viewer> {
+export async function loadViewer(identity: SignedInIdentity, guard: Guard, now: Date = new Date()): Promise<Viewer> {
   const userId = identity?.userId;
   const accountId = identity?.accountId;
+  const signInId = identity?.signInId;
   if (typeof userId !== "string" || !userId) throw unauthenticated();
-  if (!isAccountId(accountId)) throw unauthenticated("Your sign-in is no longer valid. Sign in again.");
-  const user = await runInTenantScope(accountId, () =>
-    db.user.findFirst({
-      where: { id: userId, accountId, deletedAt: null },
-      select: { id: true, accountId: true, role: true, email: true, name: true },
-    }),
+  if (!isUuid(userId) || !isUuid(accountId) || !isUuid(signInId)) throw unauthenticated(SIGNED_OUT);
+  const staleBefore = new Date(now.getTime() - LAST_SEEN_GRANULARITY_MS);
+  const [user] = await runInTenantScope(accountId, () =>
+    db.$queryRaw<ViewerRow[]>`
+      WITH seen AS (
+        UPDATE sign_ins SET last_seen_at = ${now}
+        WHERE id = ${signInId}::uuid AND user_id = ${userId}::uuid AND last_seen_at < ${staleBefore}
+      )
+      SELECT u.id, u.account_id AS "accountId", u.role::text AS role, u.email, u.name
+      FROM users u
+      WHERE u.id = ${userId}::uuid AND u.account_id = ${accountId}::uuid AND u.deleted_at IS NULL
+        AND EXISTS (SELECT 1 FROM sign_ins s WHERE s.id = ${signInId}::uuid AND s.user_id = u.id)`,
   );
-  if (!user) throw unauthenticated("Your sign-in is no longer valid. Sign in again.");
+  if (!user) throw unauthenticated(SIGNED_OUT);
   if (!roleAllows(guard, user.role)) throw forbidden(guardRefusal(guard));
-  return { userId: user.id, accountId: user.accountId, role: user.role, email: user.email, name: user.name };
+  return { userId: user.id, accountId: user.accountId, role: user.role, email: user.email, name: user.name, signInId };
 }

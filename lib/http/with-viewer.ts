@@ -1,9 +1,7 @@
-import { getToken } from "next-auth/jwt";
 import { z } from "zod";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import type { Guard } from "@/lib/auth/roles";
-import { sessionCookieName, useSecureCookies } from "@/lib/auth/session-cookie";
-import { env } from "@/lib/env";
+import { readSignedInIdentity } from "@/lib/auth/read-signed-in-identity";
 import { toErrorResponseParts } from "@/lib/http/error-body";
 import { readJsonObject } from "@/lib/http/read-json-body";
 import { rejectCrossSiteMutation } from "@/lib/http/same-origin";
@@ -25,14 +23,7 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       rejectCrossSiteMutation(request);
-      const token = await getToken({
-        req: request,
-        secret: env.AUTH_SECRET,
-        secureCookie: useSecureCookies,
-        cookieName: sessionCookieName,
-        salt: sessionCookieName,
-      });
-      const viewer = await loadViewer({ userId: token?.sub, accountId: token?.accountId }, guard);
+      const viewer = await loadViewer(await readSignedInIdentity(request), guard);
       const payload = { ...(await readPayload(request)), ...(await context.params) };
       refuseUnsafeText(payload);
       const input = schema.parse(payload);

@@ -1,5 +1,6 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { revokeAllSignIns } from "@/lib/auth/sign-ins/revoke-sign-ins";
 import { db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { loadManagedMember, refuseLastOwner } from "@/lib/members/member-guards";
@@ -8,8 +9,8 @@ import { dispatchDeliveries, runInBackground } from "@/lib/notifications/dispatc
 import { publishCommitted } from "@/lib/realtime/bus";
 
 /**
- * Removes a member (soft delete, A1): they can't sign in, their open sign-ins stop working on the
- * next request, no notification goes to them, and the sessions they own stay readable. Work they
+ * Removes a member (soft delete, A1): they can't sign in, their open sign-ins are ended (each
+ * browser is signed out on its next request), no notification goes to them, and the sessions they own stay readable. Work they
  * claimed but never acted on returns to the queue and is announced again (after commit). Writes
  * `member.removed`. Throws as `loadManagedMember`; conflict for the last owner.
  */
@@ -19,6 +20,7 @@ export async function removeMember(viewer: Viewer, id: string, now: Date = new D
     if (member.role === "owner") await refuseLastOwner(tx, viewer.accountId, member.id);
     const moved = await tx.user.updateMany({ where: { id: member.id, accountId: viewer.accountId, deletedAt: null }, data: { deletedAt: now } });
     if (moved.count === 0) throw conflict(`${member.name} has already been removed from your team.`);
+    await revokeAllSignIns({ userId: member.id, accountId: viewer.accountId }, { client: tx });
     const work = await requeueClaimedWork(tx, { id: member.id, name: member.name, accountId: viewer.accountId }, now);
     await recordAudit(viewer, {
       action: "member.removed", targetType: "user", targetId: member.id,

@@ -28,8 +28,8 @@ export type SystemContext =
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Whether `value` can name an account's data scope (a UUID). */
-export const isAccountId = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+/** Whether `value` is a UUID, the shape of every id a token or a scope names. */
+export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
 const SYSTEM_CONTEXT = /^[a-z]+(-[a-z]+)*$/;
 
 // One store per process: Next bundles this module into more than one layer (pages, route

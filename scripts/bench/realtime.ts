@@ -45,13 +45,12 @@ async function main() {
     if (!dev && buildIfMissing(root, serverEnv)) console.log("Built the app");
     const server = await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-realtime-next.log"), mode: dev ? "dev" : "start" });
     onCleanup(server.stop);
-    const { encode } = await import("next-auth/jwt");
-    const { sessionCookieName } = await import("@/lib/auth/session-cookie");
+    const { benchSessionCookie } = await import("./bench-session-cookie");
     const ctx: RealtimeBenchContext = {
       appUrl: server.url,
       serverPgid: server.pid,
       db,
-      cookieFor: async (userId) => `${sessionCookieName}=${await encode({ token: { sub: userId, accountId: demoAccount.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName })}`,
+      cookieFor: (userId) => benchSessionCookie({ id: userId, accountId: demoAccount.id }, BENCH_AUTH_SECRET),
     };
     console.log(`App: next ${dev ? "dev" : "start"} at ${server.url}`);
     results.latency = selected.has("latency") ? await step("latency (500 SSE subscribers)", () => measureEscalationLatency(ctx)) : undefined;

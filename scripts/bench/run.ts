@@ -97,10 +97,8 @@ async function main() {
   const server = await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") });
   onCleanup(server.stop);
 
-  const { encode } = await import("next-auth/jwt");
-  const { sessionCookieName } = await import("@/lib/auth/session-cookie");
-  const token = await encode({ token: { sub: demoUsers.senior.id, accountId: demoAccount.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName });
-  const cookie = `${sessionCookieName}=${token}`;
+  const { benchSessionCookie } = await import("./bench-session-cookie");
+  const cookie = await benchSessionCookie({ id: demoUsers.senior.id, accountId: demoAccount.id }, BENCH_AUTH_SECRET);
 
   const countsUrl = `${server.url}/api/v1/shell/counts`;
   const meUrl = `${server.url}/api/v1/me`;
@@ -148,7 +146,7 @@ async function main() {
     appUrl: server.url,
     serverPgid: server.pid,
     db,
-    cookieFor: async (userId: string) => `${sessionCookieName}=${await encode({ token: { sub: userId, accountId: demoAccount.id }, secret: BENCH_AUTH_SECRET, salt: sessionCookieName })}`,
+    cookieFor: (userId: string) => benchSessionCookie({ id: userId, accountId: demoAccount.id }, BENCH_AUTH_SECRET),
   };
   const realtime = {
     latency: await measureEscalationLatency(realtimeContext),

@@ -17,12 +17,14 @@ export type CallOptions = {
 
 /**
  * The session cookie the app issues after sign-in, minted with the app's own secret and salt:
- * the user id and their account (an unknown id gets a random account, which finds nobody).
+ * the user id, their account and a fresh sign-in row (an unknown id gets a random account and
+ * sign-in, which find nobody).
  */
 export async function sessionCookieFor(userId: string): Promise<string> {
   const user = await db.user.findFirst({ where: { id: userId }, select: { accountId: true } }).catch(() => null);
+  const signIn = user && (await db.signIn.create({ data: { accountId: user.accountId, userId, userAgent: "route test" }, select: { id: true } }));
   const token = await encode({
-    token: { sub: userId, accountId: user?.accountId ?? crypto.randomUUID() },
+    token: { sub: userId, accountId: user?.accountId ?? crypto.randomUUID(), signInId: signIn?.id ?? crypto.randomUUID() },
     secret: process.env.AUTH_SECRET!,
     salt: sessionCookieName,
   });

@@ -42,4 +42,5 @@ export async function fillEveryTenantTable(tenant: TestTenant): Promise<void> {
   const builder = await db.scriptBuilderSession.create({ data: { accountId, userId: engineer.id, title: "Builder", language: "powershell" } });
   await db.scriptBuilderMessage.create({ data: { accountId, builderSessionId: builder.id, role: "user", content: "Restart the spooler" } });
   await db.auditEvent.create({ data: { accountId, actorId: owner.id, action: "member.invited", targetType: "invitation", targetId: invitation.id } });
+  await db.signIn.create({ data: { accountId, userId: owner.id, userAgent: "wall test" } });
 }

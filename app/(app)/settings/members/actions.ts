@@ -1,5 +1,6 @@
 "use server";
 
+import { signOutMemberEverywhere } from "@/lib/auth/sign-ins/end-sign-ins";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { inviteMember } from "@/lib/members/invite-member";
 import { removeMember } from "@/lib/members/remove-member";
@@ -34,3 +35,8 @@ export const changeMemberRoleAction = ownerOrAdminAction
 export const removeMemberAction = ownerOrAdminAction
   .inputSchema(memberIdInput)
   .action(async ({ parsedInput, ctx }) => removeMember(ctx.viewer, parsedInput.id));
+
+/** Signs a member out of every browser; they must sign in again (owner/admin). */
+export const signOutMemberEverywhereAction = ownerOrAdminAction
+  .inputSchema(memberIdInput)
+  .action(async ({ parsedInput, ctx }) => signOutMemberEverywhere(ctx.viewer, parsedInput.id));

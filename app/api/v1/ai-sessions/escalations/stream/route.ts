@@ -8,7 +8,8 @@ import { openEscalationStream } from "@/lib/realtime/subscriber-stream";
 /**
  * F4: the viewer's account's escalation events as server-sent events (ready, heartbeats,
  * handoff_created, handoff_claimed). Resumes after the Last-Event-ID header, or `last_event_id`.
- * The role is re-read at each heartbeat: a demoted or removed user's stream closes (A7).
+ * The role and the sign-in are re-read at each heartbeat: a demoted, removed or signed-out
+ * user's stream closes (A7).
  */
 export const GET = withViewer("engineerOrAdmin", escalationStreamInput, (viewer, input, request) => {
   const stream = openEscalationStream({
