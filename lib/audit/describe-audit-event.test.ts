@@ -28,6 +28,8 @@ describe("describeAuditEvent", () => {
     [{ action: "channels.updated", before: { slack_webhook_url: null, teams_webhook_url: "x.webhook.office.com" }, after: { slack_webhook_url: "hooks.slack.com", teams_webhook_url: null } }, "Olivia Owner turned on Slack alerts (hooks.slack.com) and turned off Microsoft Teams alerts"],
     [{ action: "channels.updated", before: { slack_webhook_url: "hooks.slack.com" }, after: { slack_webhook_url: "hooks.slack.com" } }, "Olivia Owner replaced the Slack webhook (hooks.slack.com)"],
     [{ action: "delivery.retried", target_name: "Slack", before: { status: "failed" } }, "Olivia Owner retried a failed delivery (Slack)"],
+    [{ action: "sign_in.locked_out", target_type: "user", target_name: "Ana Engineer", actor: null, after: { email: "ana@msp.test", scope: "address", address: "203.0.113.x", failures: 5 } }, "Sign-in locked for Ana Engineer after 5 failed attempts from 203.0.113.x"],
+    [{ action: "sign_in.locked_out", target_type: "user", actor: null, after: { email: "ana@msp.test", scope: "every_address", address: null, failures: 100 } }, "Sign-in locked for ana@msp.test from every address after 100 failed attempts"],
     [{ action: "template.archived", target_type: "script_template", target_id: "t1", actor: null }, "FlowPilot did template.archived on script_template t1"],
   ] as [Partial<DescribableEvent>, string][])("says %j as a sentence", (overrides, sentence) => {
     expect(describeAuditEvent(event(overrides))).toBe(sentence);

@@ -58,6 +58,16 @@ function describeStatusTarget(event: DescribableEvent): string {
   return `set the ${which} ticket status to ${name ? `${name} (${formatAuditValue(id)})` : formatAuditValue(id)}`;
 }
 
+/** "Sign-in locked for Ana Engineer after 5 failed attempts from 203.0.113.x": FlowPilot did it, so no actor leads. */
+function describeSignInLockout(event: DescribableEvent): string {
+  const who = event.target_name ?? text(event.after, "email") ?? "a member";
+  const failures = formatAuditValue(event.after?.failures ?? null);
+  const address = text(event.after, "address");
+  const attempts = `${failures} failed attempt${failures === "1" ? "" : "s"}`;
+  if (text(event.after, "scope") === "every_address") return `Sign-in locked for ${who} from every address after ${attempts}`;
+  return `Sign-in locked for ${who} after ${attempts}${address ? ` from ${address}` : ""}`;
+}
+
 function describeAction(event: DescribableEvent): string {
   const role = (values: Values) => text(values, "role") ?? "another role";
   switch (event.action) {
@@ -93,5 +103,6 @@ function describeAction(event: DescribableEvent): string {
 
 /** The sentence Settings → Audit shows for an event, e.g. "Olivia Owner changed Jamie Junior's role from engineer to viewer". */
 export function describeAuditEvent(event: DescribableEvent): string {
+  if (event.action === "sign_in.locked_out") return describeSignInLockout(event);
   return `${event.actor?.name ?? "FlowPilot"} ${describeAction(event)}`;
 }

@@ -13,10 +13,11 @@ export type AuditEntry = {
 };
 
 /**
- * Writes one audit event in the viewer's account, acted by the viewer. Pass the transaction that
- * makes the change, so the change and its record commit together (or neither does).
+ * Writes one audit event in the viewer's account, acted by the viewer (`userId` null: FlowPilot
+ * itself, e.g. a sign-in lockout). Pass the transaction that makes the change, so the change and
+ * its record commit together (or neither does).
  */
-export async function recordAudit(viewer: Pick<Viewer, "accountId" | "userId">, entry: AuditEntry, client: Tx | typeof db = db) {
+export async function recordAudit(viewer: { accountId: Viewer["accountId"]; userId: Viewer["userId"] | null }, entry: AuditEntry, client: Tx | typeof db = db) {
   await client.auditEvent.create({
     data: {
       accountId: viewer.accountId,

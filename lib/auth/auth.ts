@@ -5,6 +5,7 @@ import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import type { Provider } from "next-auth/providers";
 import { db } from "@/lib/db";
 import { env, isEntraEnabled } from "@/lib/env";
+import { clientAddress } from "@/lib/auth/client-address";
 import { SignInRefused, verifyCredentials, type SignedInUser } from "@/lib/auth/credentials";
 import { entraEmail, issuerTenantId, resolveEntraSignIn } from "@/lib/auth/entra-sign-in";
 import { sessionCookieName, useSecureCookies } from "@/lib/auth/session-cookie";
@@ -31,9 +32,9 @@ class RefusedSignIn extends CredentialsSignin {
 const providers: Provider[] = [
   Credentials({
     credentials: { email: {}, password: {} },
-    async authorize(credentials) {
+    async authorize(credentials, request) {
       try {
-        return await verifyCredentials(credentials);
+        return await verifyCredentials(credentials, { address: clientAddress(request) });
       } catch (error) {
         if (error instanceof SignInRefused) throw new RefusedSignIn(error);
         throw error;

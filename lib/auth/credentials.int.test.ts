@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 import { SignInRefused, verifyCredentials } from "@/lib/auth/credentials";
+import { EVERY_ADDRESS } from "@/lib/auth/sign-in-throttle";
 import { db } from "@/lib/db";
 import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
 import { addUser, setPassword } from "@/tests/helpers/users";
@@ -91,6 +93,9 @@ describe("verifyCredentials", () => {
 });
 
 describe("sign-in throttle", () => {
+  /** The counter of `email` from a request without an address (as these calls are). */
+  const counter = (email: string, address = UNKNOWN_ADDRESS) => db.signInThrottle.findUnique({ where: { email_address: { email, address } } });
+
   async function fail(email: string, times: number) {
     for (let attempt = 0; attempt < times; attempt += 1) {
       expect((await refusal({ email, password: WRONG })).reason).toBe("invalid_credentials");
@@ -108,8 +113,8 @@ describe("sign-in throttle", () => {
   it("allows five failures, each answered as invalid_credentials", async () => {
     const user = await freshUser();
     await fail(user.email, 5);
-    const row = await db.signInThrottle.findUnique({ where: { email: user.email } });
-    expect(row?.failures).toBe(5);
+    expect((await counter(user.email))?.failures).toBe(5);
+    expect((await counter(user.email, EVERY_ADDRESS))?.failures).toBe(5);
   });
 
   it("refuses even the right password with too_many_attempts and a wait once blocked", async () => {
@@ -137,7 +142,9 @@ describe("sign-in throttle", () => {
     const user = await freshUser();
     await fail(user.email, 4);
     await verifyCredentials({ email: user.email, password: PASSWORD });
-    expect(await db.signInThrottle.findUnique({ where: { email: user.email } })).toBeNull();
+    expect(await counter(user.email)).toBeNull();
+    // The success takes only its own attempt off the email's count across addresses.
+    expect((await counter(user.email, EVERY_ADDRESS))?.failures).toBe(4);
     // Had the four failures been kept, the fifth and sixth below would block the last attempt.
     await fail(user.email, 4);
     expect((await verifyCredentials({ email: user.email, password: PASSWORD })).id).toBe(user.id);
@@ -149,16 +156,17 @@ describe("sign-in throttle", () => {
     await failUntilBlocked(blocked.email);
     expect((await refusal({ email: blocked.email, password: PASSWORD })).reason).toBe("too_many_attempts");
     expect((await verifyCredentials({ email: other.email, password: PASSWORD })).id).toBe(other.id);
-    expect(await db.signInThrottle.findUnique({ where: { email: other.email } })).toBeNull();
+    expect(await db.signInThrottle.findFirst({ where: { email: other.email } })).toBeNull();
   });
 
   it("forgets failures older than the window", async () => {
     const user = await freshUser();
+    const longAgo = new Date(Date.now() - 16 * 60_000);
     await db.signInThrottle.create({
-      data: { email: user.email, failures: 9, lastFailureAt: new Date(Date.now() - 16 * 60_000), blockedUntil: null },
+      data: { email: user.email, address: UNKNOWN_ADDRESS, failures: 9, windowStartedAt: longAgo, lastFailureAt: longAgo, blockedUntil: null },
     });
     await fail(user.email, 1);
-    expect((await db.signInThrottle.findUnique({ where: { email: user.email } }))?.failures).toBe(1);
+    expect((await counter(user.email))?.failures).toBe(1);
     expect((await verifyCredentials({ email: user.email, password: PASSWORD })).id).toBe(user.id);
   });
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { UNKNOWN_ADDRESS } from "@/lib/auth/client-address";
 import { clearFailedSignIns, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { reportSignInLockout } from "@/lib/auth/sign-in-throttle-report";
 import { stampSignIn } from "@/lib/members/stamp-sign-in";
 import { runInSystemScope } from "@/lib/tenancy/scope";
 
@@ -40,23 +42,28 @@ const decoyHash = () => (decoy ??= hashPassword("decoy-password-never-matches"))
 
 export type SignedInUser = { id: string; accountId: string; role: string; email: string; name: string };
 
+/** Where the attempt comes from (lib/auth/client-address.ts), and the clock. */
+export type SignInContext = { address?: string; now?: Date };
+
 /**
- * Checks an email and password. Throws SignInRefused when the email is throttled, the pair is
- * wrong, or the (correctly identified) user has been removed.
+ * Checks an email and password from `address`. Throws SignInRefused when the email is throttled
+ * from that address (or from every address), the pair is wrong, or the (correctly identified)
+ * user has been removed. A lockout's first refusal is logged and audited.
  */
-export async function verifyCredentials(input: unknown): Promise<SignedInUser> {
+export async function verifyCredentials(input: unknown, { address = UNKNOWN_ADDRESS, now = new Date() }: SignInContext = {}): Promise<SignedInUser> {
   const parsed = credentialsInput.safeParse(input);
   if (!parsed.success) throw new SignInRefused("invalid_credentials");
   const { email, password } = parsed.data;
 
-  const wait = await reserveSignInAttempt(email);
+  const { wait, newLockout } = await reserveSignInAttempt({ email, address }, now);
+  if (newLockout) await reportSignInLockout(email, newLockout);
   if (wait > 0) throw new SignInRefused("too_many_attempts", wait);
 
   const user = await runInSystemScope("identity-lookup", () => db.user.findFirst({ where: { email }, omit: { passwordHash: false } }));
   // Unknown emails still pay for one argon2 check, so timing doesn't reveal which accounts exist.
   const matches = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
   if (!user?.passwordHash || !matches) throw new SignInRefused("invalid_credentials");
-  await clearFailedSignIns(email);
+  await clearFailedSignIns({ email, address });
   // Only someone who knows the password learns the account was removed.
   if (user.deletedAt) throw new SignInRefused("account_removed");
   await stampSignIn(user);

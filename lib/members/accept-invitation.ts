@@ -1,5 +1,5 @@
 import { hashPassword } from "@/lib/auth/password";
-import { clearFailedSignIns, reserveSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { clearKeyAttempts, reserveKeyAttempt } from "@/lib/auth/sign-in-throttle";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { conflict, rateLimited } from "@/lib/errors";
@@ -17,17 +17,18 @@ export const acceptThrottleKey = (token: string) => `invite:${hashInvitationToke
  * Accepts an invitation: creates the user in the invitation's account with its role, name and
  * an argon2id password, stamps the invitation accepted and writes `invitation.accepted` (acted
  * by the new user), in one transaction. Single use: a conditional update decides concurrent
- * accepts, so exactly one user is created. Attempts per link are throttled like sign-in.
+ * accepts, so exactly one user is created. Attempts per link are throttled like sign-in from
+ * one address (the link is its own secret: nobody without it can use up its attempts).
  * Throws rate_limited, not_found for a dead link (with the reason), conflict when the email
  * got a FlowPilot account meanwhile.
  */
 export async function acceptInvitation(input: AcceptInvitationInput, now: Date = new Date()) {
   const key = acceptThrottleKey(input.token);
-  const wait = await reserveSignInAttempt(key, now);
+  const wait = await reserveKeyAttempt(key, now);
   if (wait > 0) throw rateLimited(`Too many attempts with this invitation link. Try again in ${wait} second${wait === 1 ? "" : "s"}.`);
   const invitation = await findOpenInvitation(input.token, now);
   const user = await createInvitedUser(invitation, { name: input.name, passwordHash: await hashPassword(input.password) }, now);
-  await clearFailedSignIns(key);
+  await clearKeyAttempts(key);
   return { user, team: invitation.teamName };
 }
 
