@@ -16,6 +16,12 @@ describe("describeAuditEvent", () => {
   it.each([
     [{ action: "member.role_changed", target_type: "user", target_name: "Jamie Junior", before: { role: "engineer" }, after: { role: "viewer" } }, "Olivia Owner changed Jamie Junior's role from engineer to viewer"],
     [{ action: "member.removed", target_type: "user", before: { name: "Rory Removed" } }, "Olivia Owner removed Rory Removed"],
+    [
+      { action: "member.signed_out_everywhere", target_type: "user", before: { name: "Sam Signed" }, after: { sign_ins_ended: 2 } },
+      "Olivia Owner signed Sam Signed out everywhere (2 browsers signed out)",
+    ],
+    [{ action: "user.signed_out_everywhere", target_type: "user", after: { sign_ins_ended: 1 } }, "Olivia Owner signed out everywhere (1 browser signed out)"],
+    [{ action: "user.password_changed", target_type: "user", after: { other_sign_ins_ended: 0 } }, "Olivia Owner changed their password (0 other browsers signed out)"],
     [{ action: "invitation.sent", target_type: "invitation", target_name: "new@msp.test", after: { role: "engineer" } }, "Olivia Owner invited new@msp.test as an engineer"],
     [{ action: "invitation.revoked", target_type: "invitation", before: { email: "new@msp.test" } }, "Olivia Owner revoked the invitation to new@msp.test"],
     [{ action: "invitation.accepted", actor: { name: "Nina New" }, after: { role: "viewer" } }, "Nina New accepted the invitation and joined as a viewer"],

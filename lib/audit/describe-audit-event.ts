@@ -68,6 +68,12 @@ function describeSignInLockout(event: DescribableEvent): string {
   return `Sign-in locked for ${who} after ${attempts}${address ? ` from ${address}` : ""}`;
 }
 
+/** " (2 browsers signed out)", or nothing when the count is missing. */
+function endedSignIns(count: unknown, which = ""): string {
+  if (typeof count !== "number") return "";
+  return ` (${count} ${which}browser${count === 1 ? "" : "s"} signed out)`;
+}
+
 function describeAction(event: DescribableEvent): string {
   const role = (values: Values) => text(values, "role") ?? "another role";
   switch (event.action) {
@@ -75,6 +81,12 @@ function describeAction(event: DescribableEvent): string {
       return `changed ${targetOf(event)}'s role from ${role(event.before)} to ${role(event.after)}`;
     case "member.removed":
       return `removed ${targetOf(event)}`;
+    case "member.signed_out_everywhere":
+      return `signed ${targetOf(event)} out everywhere${endedSignIns(event.after?.sign_ins_ended)}`;
+    case "user.signed_out_everywhere":
+      return `signed out everywhere${endedSignIns(event.after?.sign_ins_ended)}`;
+    case "user.password_changed":
+      return `changed their password${endedSignIns(event.after?.other_sign_ins_ended, "other ")}`;
     case "invitation.sent":
       return `invited ${targetOf(event)}${text(event.after, "role") ? ` as ${withArticle(role(event.after))}` : ""}`;
     case "invitation.resent":

@@ -225,3 +225,15 @@ describe("changing my password", () => {
     expect(response.status).toBe(422);
   });
 });
+
+describe("guessing the current password through a borrowed session", () => {
+  it("is throttled like sign-in: after five wrong tries even the right one waits", async () => {
+    const user = await addUser(tenant.accountId, { password: PASSWORD });
+    const attempt = (current: string) => callRoute(passwordRoute, "POST", { as: user.id, body: { current_password: current, new_password: "an entirely new password" } });
+    for (let i = 0; i < 5; i += 1) expect((await attempt(`wrong guess ${i}`)).status).toBe(422);
+    const refused = await attempt(PASSWORD);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).error.message).toMatch(/^Too many wrong passwords\. Try again in \d+ seconds?\.$/);
+    await expect(verifyCredentials({ email: user.email, password: PASSWORD })).resolves.toMatchObject({ id: user.id });
+  });
+});
