@@ -68,7 +68,7 @@ export type Timing = { p50: number; p99: number; samples: number };
 
 const timing = (samples: number[]): Timing => ({ p50: percentile(samples, 50), p99: percentile(samples, 99), samples: samples.length });
 
-type Client = { appUrl: string; cookie: string };
+export type Client = { appUrl: string; cookie: string };
 
 async function postJson(client: Client, path: string, body: unknown): Promise<Response> {
   return fetch(`${client.appUrl}${path}`, {
@@ -88,7 +88,7 @@ export async function createBenchSession(client: Client, title: string): Promise
 type TurnOutcome = { ms: number; lastEvent: string; deltas: number };
 
 /** One chat turn, timed from the request to the last byte of the streamed answer. */
-async function chatTurn(client: Client, sessionId: string, message: string): Promise<TurnOutcome> {
+export async function chatTurn(client: Client, sessionId: string, message: string): Promise<TurnOutcome> {
   const started = performance.now();
   const response = await postJson(client, `/api/v1/ai-sessions/${sessionId}/turns`, { message });
   if (!response.ok || !response.body) throw new Error(`chat turn answered ${response.status}: ${await response.text()}`);

@@ -30,6 +30,7 @@ import {
 } from "./model-bench";
 import { measureClaimRace, measureEscalationLatency, measureInProcessFanout, measureSseMemory } from "./realtime-bench";
 import { formatRealtimeReport } from "./realtime-report";
+import { formatRlsCost, measureRlsCost } from "./rls-cost";
 import { LOAD_SESSIONS, seedLoad } from "./seed-load";
 import { formatTable, percentile, type Row } from "./stats";
 import { onCleanup, runBench } from "./bench-process";
@@ -140,6 +141,8 @@ async function main() {
   const chat = await measureChatTurns(client, model);
   console.log(`Preview: ${PREVIEW_WARMUP} warm-up + ${PREVIEW_CALLS} measured miss/hit pairs, sequential …`);
   const previews = await measurePreviewCache(client, model, chat.sessionIds[0]!);
+  console.log("Row-level security cost: chat turns, /api/v1/me and counts with RLS on and off, interleaved …");
+  const rlsCost = await measureRlsCost({ client, databaseUrl: database.url, serverPgid: server.pid, meUrl, countsUrl });
 
   console.log("Real-time: escalation latency (500 SSE subscribers), memory (2,000 connections), claim race (50), in-process fan-out (2,000) …");
   const realtimeContext = {
@@ -209,6 +212,8 @@ async function main() {
       `[QUESTIONS]/[ACTIONS]/[PROMOTE]/[SUGGEST_FIX] blocks, ${chat.deltasPerTurn.toFixed(0)} prose deltas per turn; ` +
       `${CHAT_SESSIONS} sessions grow to ${chat.exchangesPerSession} exchanges each.`,
   );
+  report();
+  for (const line of formatRlsCost(rlsCost)) report(line);
   report();
   report("Real-time (F4, F6): SSE clients over loopback, the app as above, in-process bus (REDIS_URL unset).");
   for (const line of formatRealtimeReport(realtime)) report(line);
