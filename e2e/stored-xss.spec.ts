@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { enqueueReplies, expect, test } from "./fixtures";
 import { expectNoScriptRan, readScriptBearingAttributes, watchForScript, type ScriptWatch } from "./support/script-watch";
-import { markerBlock, openNewSession, sendToPilot, uniqueTag } from "./support/pilot-session";
+import { markerBlock, sendToPilot, uniqueTag } from "./support/pilot-session";
 
 /**
  * Issue 14, stored XSS: hostile text typed by an engineer, and written by the model (its output is
@@ -48,9 +48,15 @@ function hostileDocument(kind: keyof typeof sections, label: string): string {
   ].join("\n");
 }
 
-/** Asserts `surface` shows `text` as text, then that nothing on the page ran. */
+/**
+ * Asserts that nothing on the page ran once `surface` shows its first text (so a hole reports as
+ * what it is, even if it also changed how the text reads), then that it shows every text as text.
+ */
 async function expectShownInert(page: Page, watch: ScriptWatch, surface: string, shown: { where: Locator; text: string }[]) {
-  for (const { where, text } of shown) await expect(where, `${surface} shows "${text}"`).toContainText(text);
+  const [first, ...rest] = shown;
+  await expect(first!.where, `${surface} shows "${first!.text}"`).toContainText(first!.text);
+  await expectNoScriptRan(page, watch, surface);
+  for (const { where, text } of rest) await expect(where, `${surface} shows "${text}"`).toContainText(text);
   await expectNoScriptRan(page, watch, surface);
 }
 
@@ -74,9 +80,11 @@ test("hostile text from the engineer and the model shows as text on every surfac
   const api = await requestAs("junior");
 
   // The engineer's text: title and company through the API, a fact through the API, a chat message typed.
-  const { id } = await openNewSession(junior, api, { title, company_name: company });
-  const created = await api.post(`/api/v1/ai-sessions/${id}/facts`, { data: { text: fact } });
+  const created = await api.post("/api/v1/ai-sessions", { data: { title, company_name: company } });
   expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  expect((await api.post(`/api/v1/ai-sessions/${id}/facts`, { data: { text: fact } })).status()).toBe(201);
+  await junior.goto(`/pilot/${id}`);
   // The model's text: prose with every payload, a promoted fact and a suggested fix.
   const reply = [
     modelProse,
