@@ -24,7 +24,7 @@ const payloads = {
   mdLink: `[open](javascript:window.__xss=1)`,
 } as const;
 
-/** All five in one string (167 characters): what each field gets after its own label. */
+/** All five in one string (160 characters, so a label still fits a 200-character title or company). */
 const allPayloads = Object.values(payloads).join(" ");
 
 /** The sections each document must have (lib/documents), or the app drafts its own instead. */
