@@ -1,6 +1,8 @@
 /**
- * The authorization matrix: one row per exported method of every `app/api/v1/**\/route.ts`.
- * `authorization-matrix.int.test.ts` fails when a route has no row here, or a row has no route.
+ * The authorization matrix: one row per exported method of every route handler under `app/`
+ * (tests/authz/route-discovery.ts; Auth.js's own endpoints are named there instead).
+ * `matrix-coverage.int.test.ts` fails when a route has no row here, or a row has no route;
+ * `authorization-matrix.int.test.ts` calls every row as every persona.
  *
  * Adding a row
  * ------------

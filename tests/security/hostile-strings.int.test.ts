@@ -4,11 +4,9 @@
  * by text PostgreSQL can't store or that isn't Unicode: a NUL must be a 422 naming the field, a
  * lone surrogate a 4xx, and a body of invalid UTF-8 a 422. Never a 5xx.
  */
-import { readdirSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { MatrixCase, MatrixFixture, MatrixRequest, Persona } from "@/tests/authz/matrix";
+import type { DiscoveredRoute as Route } from "@/tests/authz/route-discovery";
 
 // The matrix fixture connects its tenants to ConnectWise simulators on loopback (see the matrix test).
 vi.hoisted(() => {
@@ -20,9 +18,8 @@ const { createMatrixFixture, matrix, personas, personaUser } = await import("@/t
 const { installConnectWiseSimulator } = await import("@/tests/helpers/psa");
 const { formatFieldPath } = await import("@/lib/http/unsafe-text");
 const { runWithoutScope } = await import("@/lib/tenancy/scope");
+const { discoverRoutes } = await import("@/tests/authz/route-discovery");
 
-type Handler = Parameters<typeof callRoute>[0];
-type Route = { key: string; method: string; handler: Handler };
 type Segment = string | number;
 /** One hostile request: what it changes (for failure output) and what it must get back. */
 type Variant = { label: string; request: MatrixRequest; check: (status: number, error: ErrorBody["error"] | undefined) => string | undefined };
@@ -32,24 +29,6 @@ const NUL = "a\u0000b";
 const LONE_SURROGATE = "\ud800";
 // {"t":"<0xFF>"}: a JSON object whose one string is not UTF-8.
 const INVALID_UTF8 = new Uint8Array([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]);
-
-const apiRoot = fileURLToPath(new URL("../../app/api/v1", import.meta.url));
-const appRoot = fileURLToPath(new URL("../../app", import.meta.url));
-
-/** Every exported method of `app/api/v1/**\/route.ts`, keyed as the matrix keys them. */
-async function discoverRoutes(): Promise<Route[]> {
-  const files = readdirSync(apiRoot, { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === "route.ts").sort();
-  const routes: Route[] = [];
-  for (const relative of files) {
-    const file = path.join(apiRoot, relative);
-    const urlPath = `/${path.relative(appRoot, path.dirname(file)).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`;
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
-      if (typeof mod[method] === "function") routes.push({ key: `${method} ${urlPath}`, method, handler: mod[method] as Handler });
-    }
-  }
-  return routes;
-}
 
 const routes = (await discoverRoutes()).filter((route) => route.key in matrix);
 const casesOf = (key: string): MatrixCase[] => {
