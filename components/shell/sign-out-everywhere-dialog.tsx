@@ -35,7 +35,7 @@ export function SignOutEverywhereDialog({ trigger, open, onOpenChange, returnFoc
       onOpenChange={onOpenChange}
       returnFocusTo={returnFocusTo}
       title="Sign out everywhere?"
-      description="Every browser signed in to your account is signed out, this one too. Anyone using a copied or forgotten sign-in loses it on their next click; you sign in again with your password or Microsoft."
+      description="Every browser signed in to your account is signed out, this one too: the others on their next click, this one now. You sign in again wherever you need FlowPilot."
       confirmLabel="Sign out everywhere"
       onConfirm={signOutEverywhere}
     />

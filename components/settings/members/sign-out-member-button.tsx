@@ -18,9 +18,10 @@ export function SignOutMemberButton({ member }: { member: { id: string; name: st
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="ghost" size="sm" disabled={pending} aria-label={`Sign ${member.name} out everywhere`}>
+        // "Sign out" beside Remove keeps the row's columns readable; the name says the rest.
+        <Button variant="ghost" size="sm" disabled={pending} aria-label={`Sign out ${member.name} everywhere`}>
           <MonitorX aria-hidden className="size-4" />
-          Sign out everywhere
+          Sign out
         </Button>
       }
       title={`Sign ${member.name} out everywhere?`}

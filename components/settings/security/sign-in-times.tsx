@@ -25,12 +25,12 @@ export function SignInTimes({ id, createdAt, lastSeenAt }: Props) {
   return (
     <p id={id} className="mt-0.5 text-sm text-slate-600">
       Signed in{" "}
-      <time dateTime={created.toISOString()} title={created.toLocaleString()} suppressHydrationWarning>
+      <time dateTime={created.toISOString()} title={created.toLocaleString()} className="whitespace-nowrap" suppressHydrationWarning>
         {dateOf(created)}
       </time>
       <span aria-hidden> · </span>
       <span className="sr-only">, </span>
-      <time dateTime={seen.toISOString()} title={seen.toLocaleString()} className={cn(activeNow && "font-medium text-emerald-700")} suppressHydrationWarning>
+      <time dateTime={seen.toISOString()} title={seen.toLocaleString()} className={cn("whitespace-nowrap", activeNow && "font-medium text-emerald-700")} suppressHydrationWarning>
         {activeNow ? "Active now" : `Last seen ${formatRelativeTime(seen)}`}
       </time>
     </p>
