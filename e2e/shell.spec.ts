@@ -53,11 +53,12 @@ test("a teammate's bell lists the escalation and lands on the handoff screen", a
   await expect(unreadBackup).toHaveCount(unreadBefore - 1);
 });
 
-test("the user menu signs out", async ({ pageAs }) => {
-  const page = await pageAs("viewer");
+test("the user menu signs out", async ({ page }) => {
+  // A sign-in of its own: signing out ends it on the server, and the viewer's stored one serves other specs.
+  await signInAs(page, "viewer");
   await page.goto("/pilot");
   await page.getByRole("button", { name: `Account menu for ${demoUsers.viewer.name}` }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/pilot");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fpilot/);

@@ -11,6 +11,7 @@ const tabs: { href: string; label: string; guard?: Guard }[] = [
   { href: "/settings", label: "General" },
   { href: "/settings/members", label: "Members", guard: "ownerOrAdmin" },
   { href: "/settings/audit", label: "Audit", guard: "ownerOrAdmin" },
+  { href: "/settings/security", label: "Security" },
 ];
 
 /** The settings pages `role` may open, as tabs under the page header; the current one is marked. */

@@ -1,3 +1,5 @@
+import { unstable_rethrow } from "next/navigation";
+
 export type ActionResultLike = {
   serverError?: string;
   validationErrors?: { formErrors?: string[]; fieldErrors?: Record<string, string[] | undefined> };
@@ -23,10 +25,13 @@ export function actionErrorMessage(result: ActionResultLike | undefined): string
 
 /**
  * Runs a next-safe-action call and answers its failure message, or undefined when it succeeded. A
- * call that throws (the network, a redirect gone wrong) is logged and reads as "No response".
+ * call that throws (the network) is logged and reads as "No response". An action that redirects
+ * (this browser was signed out, or signed itself out) rejects with Next's redirect, which is
+ * rethrown: the router is already on its way to /login, and nothing went wrong to report.
  */
 export async function runForErrorMessage(action: () => Promise<ActionResultLike | undefined>): Promise<string | undefined> {
   const result = await action().catch((failure: unknown) => {
+    unstable_rethrow(failure);
     console.error(failure);
     return undefined;
   });

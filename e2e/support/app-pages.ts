@@ -39,6 +39,7 @@ export async function appPages(ownerRequest: APIRequestContext): Promise<AppPage
     { name: "settings", path: "/settings", role: "owner" },
     { name: "members", path: "/settings/members", role: "owner" },
     { name: "audit", path: "/settings/audit", role: "owner" },
+    { name: "security", path: "/settings/security", role: "junior" },
     { name: "dev mailbox", path: "/dev/mailbox", role: "owner" },
     { name: "viewer's sessions", path: "/pilot", role: "viewer" },
   ];

@@ -7,6 +7,7 @@ import { SettingsSection } from "@/components/settings/settings-section";
 import { MemberRoleSelect } from "@/components/settings/members/member-role-select";
 import { MemberStateBadge } from "@/components/settings/members/member-state-badge";
 import { RemoveMemberButton } from "@/components/settings/members/remove-member-button";
+import { SignOutMemberButton } from "@/components/settings/members/sign-out-member-button";
 import { roleLabel } from "@/components/settings/members/role-labels";
 
 type Props = { members: MemberView[]; viewer: { id: string; role: UserRole } };
@@ -17,7 +18,7 @@ function refusalFor(member: MemberView, viewer: Props["viewer"]): string | null 
   return manageRefusal(viewer.role, member.role);
 }
 
-/** Everyone on the team: role (changeable where allowed), last sign-in, state, and Remove. */
+/** Everyone on the team: role (changeable where allowed), last sign-in, state, Sign out everywhere and Remove. */
 export function MembersTable({ members, viewer }: Props) {
   const grantable = grantableRoles(viewer.role);
   return (
@@ -51,7 +52,14 @@ export function MembersTable({ members, viewer }: Props) {
                     {member.last_sign_in_at ? <RelativeTime date={member.last_sign_in_at} /> : <span className="text-slate-500">Never</span>}
                   </td>
                   <td className="py-2.5 pr-3"><MemberStateBadge state={member.state} /></td>
-                  <td className="py-2.5 pr-5 text-right sm:pr-6">{active && !refusal && <RemoveMemberButton member={member} />}</td>
+                  <td className="py-2.5 pr-5 text-right sm:pr-6">
+                    {active && !refusal && (
+                      <div className="flex justify-end gap-1">
+                        <SignOutMemberButton member={member} />
+                        <RemoveMemberButton member={member} />
+                      </div>
+                    )}
+                  </td>
                 </tr>
               );
             })}
