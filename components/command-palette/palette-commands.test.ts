@@ -15,6 +15,7 @@ describe("navigationCommands", () => {
       "/scripts/drafts",
       "/scripts/builder",
       "/scripts/templates/new",
+      "/settings/security",
     ]);
   });
 
@@ -23,7 +24,7 @@ describe("navigationCommands", () => {
     expect(hrefs).not.toContain("/analytics");
     expect(hrefs).not.toContain("/scripts/builder");
     expect(hrefs).not.toContain("/scripts/templates/new");
-    expect(hrefs).toEqual(["/pilot", "/escalations", "/tickets", "/scripts", "/settings", "/scripts/drafts"]);
+    expect(hrefs).toEqual(["/pilot", "/escalations", "/tickets", "/scripts", "/settings", "/scripts/drafts", "/settings/security"]);
   });
 
   it("gives every command a unique id", () => {

@@ -68,9 +68,9 @@ function describeSignInLockout(event: DescribableEvent): string {
   return `Sign-in locked for ${who} after ${attempts}${address ? ` from ${address}` : ""}`;
 }
 
-/** " (2 browsers signed out)", or nothing when the count is missing. */
+/** " (2 browsers signed out)", or nothing when the count is missing or none ended. */
 function endedSignIns(count: unknown, which = ""): string {
-  if (typeof count !== "number") return "";
+  if (typeof count !== "number" || count === 0) return "";
   return ` (${count} ${which}browser${count === 1 ? "" : "s"} signed out)`;
 }
 
