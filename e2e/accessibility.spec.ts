@@ -9,7 +9,8 @@ const blocking = new Set(["serious", "critical"]);
 
 /** axe's serious and critical findings, one line per rule and one per element it found. */
 async function blockingViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // axe waits forever on a frame that may run no script (the dev mailbox's mail); e2e/dev-mailbox.spec.ts checks the frame.
+  const results = await new AxeBuilder({ page }).exclude("iframe[sandbox]").analyze();
   return results.violations
     .filter((violation) => violation.impact && blocking.has(violation.impact))
     .map((violation) =>

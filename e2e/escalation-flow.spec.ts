@@ -147,7 +147,7 @@ test("a junior escalates; a senior on the queue sees it arrive, picks it up and 
   await expectShellMatchesServer(admin);
 
   // The senior's email (kept in the dev mailbox without RESEND_API_KEY) carries the same deep link.
-  const mailLink = senior.locator(`a[href$="${pickupLink}"]`);
+  const mailLink = senior.getByRole("listitem").filter({ hasText: title }).first().locator("iframe").contentFrame().locator(`a[href$="${pickupLink}"]`);
   await expect(async () => {
     await senior.goto("/dev/mailbox");
     await expect(mailLink.first()).toBeVisible({ timeout: 1_000 });

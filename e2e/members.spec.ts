@@ -35,9 +35,9 @@ test("an owner invites, demotes and removes a new engineer", async ({ pageAs, br
   const mail = owner.getByRole("listitem").filter({ hasText: email });
   await expect(async () => {
     await owner.goto("/dev/mailbox");
-    await expect(mail.locator('a[href^="/invite/"]')).toBeVisible({ timeout: 1_000 });
+    await expect(mail.locator("iframe").contentFrame().locator('a[href^="/invite/"]')).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  const invitePath = await mail.locator('a[href^="/invite/"]').getAttribute("href");
+  const invitePath = await mail.locator("iframe").contentFrame().locator('a[href^="/invite/"]').getAttribute("href");
   expect(invitePath).toMatch(/^\/invite\/[\w-]{20,}$/);
 
   // The invitee, in a browser of their own with nobody signed in.

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { MailFrame } from "./mail-frame";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
@@ -31,12 +32,8 @@ export default async function DevMailboxPage() {
                   <h2 className="min-w-0 font-semibold wrap-anywhere text-slate-900">{mail.subject}</h2>
                   <RelativeTime date={mail.sentAt} className="text-xs text-slate-500" />
                 </div>
-                {/* Built by lib/notifications/email.ts with every user-supplied value escaped. */}
-                {/* Mail is written for a light page, with its own inline colours: show it on one, whatever the app's theme. */}
-                <div
-                  className="mt-3 overflow-x-auto rounded-md bg-[#ffffff] p-3 text-[#0f172a] [color-scheme:light] wrap-anywhere"
-                  dangerouslySetInnerHTML={{ __html: mail.html }}
-                />
+                <p className="mt-2 text-xs text-slate-500 wrap-anywhere">To {mail.to}</p>
+                <MailFrame subject={mail.subject} html={mail.html} />
               </Card>
             </li>
           ))}
