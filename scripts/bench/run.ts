@@ -109,6 +109,15 @@ async function main() {
   const me = (await expectOk(meUrl, cookie)) as { email?: string };
   if (me.email !== demoUsers.senior.email) throw new Error(`/api/v1/me answered for ${me.email}, not the senior`);
 
+  if (process.argv.includes("rls")) {
+    // `npm run bench -- rls`: only what the second wall costs, for a quick look after a change to it.
+    console.log("Row-level security cost: chat turns, /api/v1/me and counts with RLS on and off, interleaved …");
+    const rlsCost = await measureRlsCost({ client: { appUrl: server.url, cookie }, databaseUrl: database.url, serverPgid: server.pid, meUrl, countsUrl });
+    report(`FlowPilot bench, ${gitRevision()}, ${os.cpus().length} cores`);
+    for (const line of formatRlsCost(rlsCost)) report(line);
+    return;
+  }
+
   console.log(`Warming up (${WARMUP_SECONDS} s per endpoint) …`);
   for (const url of [countsUrl, meUrl, listUrl, searchUrl]) await measureHttp(url, { cookie, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
   console.log(`Measuring (${CONNECTIONS} connections, ${SECONDS} s per endpoint) …`);
