@@ -2,6 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { enqueueReplies, expect, test } from "./fixtures";
 import { expectNoScriptRan, readScriptBearingAttributes, watchForScript, type ScriptWatch } from "./support/script-watch";
 import { markerBlock, sendToPilot, uniqueTag } from "./support/pilot-session";
+import { authFile } from "./support/sign-in";
 
 /**
  * Issue 14, stored XSS: hostile text typed by an engineer, and written by the model (its output is
@@ -186,15 +187,18 @@ test("hostile text from the engineer and the model shows as text on every surfac
     await senior.goto("/dev/mailbox");
     await expect(mail).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
+  // The card names the mail; its HTML sits in a sandboxed frame of its own.
   await expectShownInert(senior, seniorWatch, "dev mailbox", [
     { where: mail.getByRole("heading", { level: 2 }), text: title },
-    { where: mail, text: reason },
+    { where: mail.locator("iframe").contentFrame().locator("body"), text: reason },
   ]);
 });
 
-test("the tripwires catch a payload that does run", async ({ pageAs }) => {
-  // The control for the spec above: each check it makes fails on a payload the browser parsed as markup.
-  const page = await pageAs("junior");
+test("the tripwires catch a payload that does run", async ({ browser, baseURL }) => {
+  // The control for the spec above: each check it makes fails on a payload the browser parsed as
+  // markup. The page's CSP would refuse the injected handler first, so this browser sets it aside.
+  const context = await browser.newContext({ baseURL, storageState: authFile("junior"), bypassCSP: true });
+  const page = await context.newPage();
   const watch = await watchForScript(page);
   await page.goto("/pilot");
   await page.evaluate((html) => document.body.insertAdjacentHTML("beforeend", html), `${payloads.img}<a href="${payloads.jsUrl}">x</a>`);
@@ -205,4 +209,5 @@ test("the tripwires catch a payload that does run", async ({ pageAs }) => {
   await page.evaluate(() => setTimeout(() => alert("xss"), 0));
   await expect.poll(() => watch.dialogs).toEqual([expect.stringContaining("alert: xss")]);
   await expect(expectNoScriptRan(page, watch, "control")).rejects.toThrow();
+  await context.close();
 });

@@ -22,7 +22,7 @@ const SUB_PAGES: { href: string; label: string; keywords: string[]; guard?: Guar
   { href: "/scripts/templates/new", label: "Scripts → New template", keywords: ["create template"], guard: "engineerOrAdmin" },
   { href: "/settings/members", label: "Settings → Members", keywords: ["team", "invite", "roles", "users"], guard: "ownerOrAdmin" },
   { href: "/settings/audit", label: "Settings → Audit", keywords: ["audit trail", "history", "who changed"], guard: "ownerOrAdmin" },
-  { href: "/settings/security", label: "Settings → Security", keywords: ["password", "sign-ins", "sign out everywhere", "sessions", "devices"] },
+  { href: "/settings/security", label: "Settings → Security", keywords: ["password", "sign-ins", "sign out everywhere", "browsers", "devices"] },
 ];
 
 /** Where `role` may go from the palette: the sidebar's sections (`visibleNavItems`), then their sub-pages. */

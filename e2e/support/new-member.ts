@@ -15,7 +15,8 @@ export async function createMember(owner: { request: APIRequestContext; page: Pa
   const member = { email: `${label}-${id}@example.test`, name: `${label[0]!.toUpperCase()}${label.slice(1)} ${id}`, password: `a long password ${id}` };
   const invited = await owner.request.post("/api/v1/members/invitations", { data: { email: member.email, role: "engineer" } });
   expect(invited.status()).toBe(201);
-  const link = owner.page.getByRole("listitem").filter({ hasText: member.email }).locator('a[href^="/invite/"]');
+  // Each mail's HTML sits in its own sandboxed frame; the card around it names the recipient.
+  const link = owner.page.getByRole("listitem").filter({ hasText: member.email }).locator("iframe").contentFrame().locator('a[href^="/invite/"]');
   await expect(async () => {
     await owner.page.goto("/dev/mailbox");
     await expect(link).toBeVisible({ timeout: 1_000 });
