@@ -1,5 +1,5 @@
 import { Monitor } from "lucide-react";
-import type { SignInView } from "@/lib/auth/sign-ins/list-my-sign-ins";
+import type { SignInView } from "@/lib/auth/sign-ins/sign-in-view";
 import { Badge } from "@/components/ui/badge";
 import { RevokeSignInButton } from "@/components/settings/security/revoke-sign-in-button";
 import { SignInTimes } from "@/components/settings/security/sign-in-times";

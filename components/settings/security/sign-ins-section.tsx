@@ -1,4 +1,4 @@
-import type { SignInView } from "@/lib/auth/sign-ins/list-my-sign-ins";
+import type { SignInView } from "@/lib/auth/sign-ins/sign-in-view";
 import { SettingsSection } from "@/components/settings/settings-section";
 import { SignInItem } from "@/components/settings/security/sign-in-item";
 import { SignOutEverywhereButton } from "@/components/settings/security/sign-out-everywhere-button";

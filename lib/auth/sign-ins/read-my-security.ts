@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { signInViewOf, signInViewOrder, signInViewSelect, type SignInView } from "@/lib/auth/sign-ins/list-my-sign-ins";
+import { signInViewOf, signInViewOrder, signInViewSelect, type SignInView } from "@/lib/auth/sign-ins/sign-in-view";
 import { db } from "@/lib/db";
 
 export type MySecurity = {
@@ -9,7 +9,7 @@ export type MySecurity = {
 };
 
 /**
- * Settings → Security in one query: the viewer's open sign-ins (the most recently seen first) and
+ * Settings → Security (the page and `GET /api/v1/me/sign-ins`) in one read: the viewer's open sign-ins (the most recently seen first) and
  * whether they have a password, so the page can explain instead of offering a form the server
  * would refuse. The hash itself never leaves this function.
  */

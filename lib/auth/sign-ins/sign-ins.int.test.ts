@@ -125,7 +125,8 @@ describe("Settings → Security: my sign-ins", () => {
     await signedInIdentity(user, CHROME);
     await signedInIdentity(tenant.engineer);
     const listed = await callRoute(listRoute, "GET", { headers: { cookie: sessionCookie(jar) } });
-    const { sign_ins } = (await listed.json()) as { sign_ins: { id: string; device: string; current: boolean }[] };
+    const { sign_ins, has_password } = (await listed.json()) as { sign_ins: { id: string; device: string; current: boolean }[]; has_password: boolean };
+    expect(has_password).toBe(true);
     expect(sign_ins).toHaveLength(2);
     expect(sign_ins.filter((row) => row.current)).toHaveLength(1);
     expect(sign_ins.map((row) => row.device)).toContain("Chrome 156 on Linux");

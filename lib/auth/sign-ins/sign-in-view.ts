@@ -1,6 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { describeDevice } from "@/lib/auth/sign-ins/describe-device";
-import { db } from "@/lib/db";
 
 export type SignInView = { id: string; device: string; created_at: string; last_seen_at: string; current: boolean };
 
@@ -19,14 +18,4 @@ export function signInViewOf(row: SignInRow, viewer: Pick<Viewer, "signInId">): 
     last_seen_at: row.lastSeenAt.toISOString(),
     current: row.id === viewer.signInId,
   };
-}
-
-/** The viewer's own open sign-ins, the most recently seen first. */
-export async function listMySignIns(viewer: Viewer): Promise<{ sign_ins: SignInView[] }> {
-  const rows = await db.signIn.findMany({
-    where: { accountId: viewer.accountId, userId: viewer.userId },
-    orderBy: [...signInViewOrder],
-    select: signInViewSelect,
-  });
-  return { sign_ins: rows.map((row) => signInViewOf(row, viewer)) };
 }
