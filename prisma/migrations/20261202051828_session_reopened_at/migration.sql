@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ai_sessions" ADD COLUMN     "reopened_at" TIMESTAMP(3);
+
