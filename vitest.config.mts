@@ -10,6 +10,9 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-setup.ts"],
     setupFiles: ["tests/setup/database-per-file.ts"],
     pool: "forks",
+    // Vitest's default on 2 cores is one worker; the integration files spend much of their time
+    // waiting on PostgreSQL, so two keep both cores busy. Each file has its own database.
+    maxWorkers: 2,
     testTimeout: 30_000,
     // next-auth's ESM imports `next/server` without an extension, which only a bundler resolves:
     // inlined, tests can run server actions (their guard reads the session through `auth()`).
