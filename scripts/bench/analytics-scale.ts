@@ -1,0 +1,308 @@
+/**
+ * The escalation analytics (SPEC I1, 90 days) at scale: 1,000,000 handoffs across 500 tenants
+ * over 90 days, then the per-tenant query p50/p99 over a sample of tenants, each call the real
+ * service (lib/analytics/escalation-metric.ts) in the tenant's scope, with the EXPLAIN summary of
+ * the statement it sends. The goal is p99 ≤ 10 ms; this prints figures, never pass/fail.
+ *
+ * Standalone: `npx tsx scripts/bench/analytics-scale.ts` makes its own database (on
+ * DATABASE_URL's server when set, else an embedded PostgreSQL in .data/bench) and drops it after.
+ * `measureAnalyticsAtScale` is the measuring function for `npm run bench`: it loads its tenants
+ * into the database lib/db already points at and (unless told otherwise) deletes them when done.
+ */
+import path from "node:path";
+import pg from "pg";
+import { dropDatabase, ensureDatabase, migrateDatabase, withDatabase } from "../lib/database-admin";
+import { startEmbeddedDatabase } from "../lib/embedded-database";
+import { percentile, type Row } from "./stats";
+
+export const ANALYTICS_TENANTS = 500;
+export const ANALYTICS_HANDOFFS = 1_000_000;
+const ENGINEERS_PER_TENANT = 10;
+const SESSIONS_PER_ENGINEER = 50;
+const HANDOFFS_PER_SESSION = ANALYTICS_HANDOFFS / (ANALYTICS_TENANTS * ENGINEERS_PER_TENANT * SESSIONS_PER_ENGINEER);
+const SAMPLED_TENANTS = 100;
+const CALLS_PER_TENANT = 5;
+const SLUG_PREFIX = "analytics-scale-";
+
+export type AnalyticsScaleResult = {
+  rows: Row[];
+  /** How long loading took, in seconds, so a reader knows what the setup cost. */
+  loadSeconds: number;
+  /** One line per plan node of a typical tenant's statement, with its index and rows. */
+  plan: string[];
+  /** PostgreSQL's own execution time of that statement (EXPLAIN ANALYZE), in milliseconds. */
+  executionMs: number;
+  /** The same two for the proposed statement (claims materialized, first action by LIMIT 1). */
+  proposedPlan: string[];
+  proposedExecutionMs: number;
+};
+
+/**
+ * Every row is written by INSERT … SELECT generate_series as the tables' owner: a session has
+ * four escalations (5 % parked instead), 95 % claimed, each claim with its "Picked up by" step and,
+ * for 90 % of them, the senior's first action minutes later. Claims fall uniformly over 90 days.
+ */
+const LOAD_SQL = `
+  INSERT INTO accounts (id, name, slug)
+  SELECT gen_random_uuid(), 'Analytics MSP ' || a, '${SLUG_PREFIX}' || a FROM generate_series(1, ${ANALYTICS_TENANTS}) a;
+
+  INSERT INTO users (id, account_id, email, name, role, updated_at)
+  SELECT gen_random_uuid(), ac.id, 'senior-' || u || '@' || ac.slug || '.test', 'Senior ' || u,
+         (CASE WHEN u = 1 THEN 'admin' ELSE 'engineer' END)::"UserRole", now()
+    FROM accounts ac CROSS JOIN generate_series(1, ${ENGINEERS_PER_TENANT}) u
+   WHERE ac.slug LIKE '${SLUG_PREFIX}%';
+
+  INSERT INTO ai_sessions (id, account_id, user_id, title, status, created_at, updated_at)
+  SELECT gen_random_uuid(), u.account_id, u.id, 'Analytics session ' || g, 'resolved', now() - interval '91 days', now()
+    FROM users u JOIN accounts ac ON ac.id = u.account_id AND ac.slug LIKE '${SLUG_PREFIX}%'
+   CROSS JOIN generate_series(1, ${SESSIONS_PER_ENGINEER}) g;
+
+  CREATE TEMPORARY TABLE analytics_claims ON COMMIT DROP AS
+  SELECT gen_random_uuid() AS id, s.account_id, s.id AS session_id, s.user_id,
+         (CASE WHEN random() < 0.05 THEN 'park' ELSE 'escalate' END)::"HandoffIntent" AS intent,
+         t.created_at,
+         CASE WHEN random() < 0.95 THEN t.created_at + random() * interval '30 minutes' END AS claimed_at,
+         random() < 0.9 AS acted,
+         random() * interval '20 minutes' AS response
+    FROM ai_sessions s
+    JOIN accounts ac ON ac.id = s.account_id AND ac.slug LIKE '${SLUG_PREFIX}%'
+   CROSS JOIN generate_series(1, ${HANDOFFS_PER_SESSION}) k
+   CROSS JOIN LATERAL (SELECT (now() AT TIME ZONE 'UTC') - random() * interval '90 days' + k * interval '0 seconds' AS created_at) t;
+
+  INSERT INTO session_handoffs (id, account_id, session_id, intent, reason, from_user_id, claimed_at, claimed_by_id, created_at)
+  SELECT id, account_id, session_id, intent, 'Needs a senior', user_id, claimed_at, CASE WHEN claimed_at IS NOT NULL THEN user_id END, created_at
+    FROM analytics_claims;
+
+  INSERT INTO ai_session_steps (id, account_id, session_id, user_id, kind, content, metadata, created_at)
+  SELECT gen_random_uuid(), account_id, session_id, user_id, 'system_event'::"StepKind", 'Picked up', '{"type": "handoff_claimed"}'::jsonb, claimed_at
+    FROM analytics_claims WHERE claimed_at IS NOT NULL
+  UNION ALL
+  SELECT gen_random_uuid(), account_id, session_id, user_id, 'engineer_action'::"StepKind", 'Ran a check', NULL::jsonb, claimed_at + response
+    FROM analytics_claims WHERE claimed_at IS NOT NULL AND acted;
+`;
+
+async function asOwner<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+type Tenant = { accountId: string; viewer: { userId: string; accountId: string; role: "admin"; email: string; name: string } };
+
+/** The tables the load fills, whose secondary indexes are rebuilt once after it instead of row by row. */
+const LOADED_TABLES = ["ai_sessions", "session_handoffs", "ai_session_steps"];
+
+async function loadTenants(databaseUrl: string): Promise<Tenant[]> {
+  return asOwner(databaseUrl, async (client) => {
+    // Indexes other than constraints (primary keys, uniques) are dropped for the load and built
+    // again from their own definitions after it, in one transaction: a bulk build is several
+    // times faster than a million random inserts into each index.
+    const indexes = await client.query<{ name: string; definition: string }>(
+      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
+        WHERE t.relname = ANY($1) AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+      [LOADED_TABLES],
+    );
+    await client.query("BEGIN");
+    await client.query("SET LOCAL synchronous_commit = off");
+    await client.query("SET LOCAL maintenance_work_mem = '256MB'");
+    for (const index of indexes.rows) await client.query(`DROP INDEX "${index.name}"`);
+    await client.query(LOAD_SQL);
+    for (const index of indexes.rows) await client.query(index.definition);
+    await client.query("COMMIT");
+    // Vacuum as a settled table would be (visibility map set), then fresh statistics.
+    await client.query("VACUUM ANALYZE accounts, users, ai_sessions, session_handoffs, ai_session_steps");
+    const admins = await client.query<{ account_id: string; id: string; email: string; name: string }>(
+      `SELECT u.account_id, u.id, u.email, u.name FROM users u JOIN accounts a ON a.id = u.account_id
+        WHERE a.slug LIKE '${SLUG_PREFIX}%' AND u.role = 'admin' ORDER BY random() LIMIT ${SAMPLED_TENANTS}`,
+    );
+    return admins.rows.map((row) => ({
+      accountId: row.account_id,
+      viewer: { userId: row.id, accountId: row.account_id, role: "admin" as const, email: row.email, name: row.name },
+    }));
+  });
+}
+
+async function removeTenants(databaseUrl: string): Promise<void> {
+  await asOwner(databaseUrl, (client) => client.query(`DELETE FROM accounts WHERE slug LIKE '${SLUG_PREFIX}%'`));
+}
+
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  "Heap Fetches"?: number;
+  "Shared Hit Blocks"?: number;
+  "Shared Read Blocks"?: number;
+  Plans?: PlanNode[];
+};
+
+function describe(node: PlanNode, depth = 0): string[] {
+  const target = [node["Relation Name"], node["Index Name"] && `using ${node["Index Name"]}`].filter(Boolean).join(" ");
+  const heap = node["Heap Fetches"] === undefined ? "" : `, heap fetches ${node["Heap Fetches"]}`;
+  const buffers = `, buffers hit ${node["Shared Hit Blocks"] ?? 0} read ${node["Shared Read Blocks"] ?? 0}`;
+  const line = `${"  ".repeat(depth)}${node["Node Type"]}${target ? ` on ${target}` : ""} (rows ${node["Actual Rows"]} × loops ${node["Actual Loops"]}${heap}${buffers})`;
+  return [line, ...(node.Plans ?? []).flatMap((child) => describe(child, depth + 1))];
+}
+
+/**
+ * Loads the 500 tenants into `databaseUrl` (the database lib/db uses), times the 90-day metric
+ * for a sample of them, explains one, and deletes the tenants again. Two more rows time proposed
+ * shapes of the same statement: its `claims` CTE materialized (as sent, PostgreSQL inlines that
+ * CTE and runs the first-action subquery twice per claim, since the CASE names it twice), and then
+ * the first action read as the first step in index order rather than min() over all later ones.
+ */
+export async function measureAnalyticsAtScale(databaseUrl: string, options: { removeTenants?: boolean } = {}): Promise<AnalyticsScaleResult> {
+  const { getEscalationMetric } = await import("@/lib/analytics/escalation-metric");
+  const { runInTenantScope } = await import("@/lib/tenancy/scope");
+  await import("@/lib/db");
+  const loadStarted = performance.now();
+  const tenants = await loadTenants(databaseUrl);
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  try {
+    const metric = (tenant: Tenant) => runInTenantScope(tenant.accountId, () => getEscalationMetric(tenant.viewer, { period: "90d" }));
+    const sent = await recordStatement(() => metric(tenants[0]!));
+    const materialized = { ...sent, text: sent.text.replace(/claims AS \(/, "claims AS MATERIALIZED (") };
+    if (materialized.text === sent.text) throw new Error("the metric's statement has no `claims AS (` CTE to materialize");
+    // min() over the steps after the claim reads every one of them; the first in index order is the answer.
+    const firstByOrder = {
+      ...materialized,
+      text: materialized.text
+        .replace("(SELECT min(s.created_at) FROM ai_session_steps s", "(SELECT s.created_at FROM ai_session_steps s")
+        .replace("IS DISTINCT FROM 'handoff_claimed') AS first_action_at", "IS DISTINCT FROM 'handoff_claimed' ORDER BY s.created_at LIMIT 1) AS first_action_at"),
+    };
+    if (!firstByOrder.text.includes("ORDER BY s.created_at LIMIT 1") || firstByOrder.text.includes("min(s.created_at)")) {
+      throw new Error("the metric's first-action subquery is no longer min(s.created_at): update the proposed shape");
+    }
+    const forTenant = (statement: pg.QueryConfig, tenant: Tenant) => ({
+      text: statement.text,
+      values: statement.values?.map((value) => (value === tenants[0]!.accountId ? tenant.accountId : value)),
+    });
+    const pool = appPool();
+    const runStatement = (statement: pg.QueryConfig) => (tenant: Tenant) => runInTenantScope(tenant.accountId, () => pool.query(forTenant(statement, tenant)));
+
+    let claimed = 0;
+    const asSent = await timeEach(tenants, async (tenant) => {
+      claimed += (await metric(tenant)).n_handoffs_claimed;
+    });
+    const proposed = await timeEach(tenants, runStatement(materialized));
+    const proposedFirst = await timeEach(tenants, runStatement(firstByOrder));
+    const perTenant = Math.round(claimed / (tenants.length * (CALLS_PER_TENANT + 1)));
+    const explained = await explain(tenants[0]!, sent);
+    const explainedProposed = await explain(tenants[0]!, firstByOrder);
+    return {
+      rows: [
+        { name: `Escalation metric 90d, service as it is, ${tenants.length} of ${ANALYTICS_TENANTS} tenants [~${perTenant.toLocaleString("en-US")} claims each]`, p50: percentile(asSent, 50), p99: percentile(asSent, 99) },
+        { name: "Same statement, claims CTE MATERIALIZED (proposed), straight on the pool", p50: percentile(proposed, 50), p99: percentile(proposed, 99) },
+        { name: "… and the first action by ORDER BY created_at LIMIT 1 instead of min() (proposed)", p50: percentile(proposedFirst, 50), p99: percentile(proposedFirst, 99) },
+      ],
+      loadSeconds,
+      plan: explained.plan,
+      executionMs: explained.executionMs,
+      proposedPlan: explainedProposed.plan,
+      proposedExecutionMs: explainedProposed.executionMs,
+    };
+  } finally {
+    if (options.removeTenants ?? true) await removeTenants(databaseUrl);
+  }
+}
+
+/** One warm-up call per tenant, then CALLS_PER_TENANT rounds over all of them; milliseconds per call. */
+async function timeEach(tenants: Tenant[], call: (tenant: Tenant) => Promise<unknown>): Promise<number[]> {
+  for (const tenant of tenants) await call(tenant);
+  const samples: number[] = [];
+  for (let round = 0; round < CALLS_PER_TENANT; round += 1) {
+    for (const tenant of tenants) {
+      const started = performance.now();
+      await call(tenant);
+      samples.push(performance.now() - started);
+    }
+  }
+  return samples;
+}
+
+// lib/db keeps its pool on globalThis outside production.
+function appPool(): pg.Pool {
+  const pool = (globalThis as unknown as { flowpilotPool?: pg.Pool }).flowpilotPool;
+  if (!pool) throw new Error("lib/db keeps no pool on globalThis in production mode: run with NODE_ENV unset");
+  return pool;
+}
+
+/** The statement reading session_handoffs that `call` sends through lib/db's pool (observed, not altered). */
+async function recordStatement(call: () => Promise<unknown>): Promise<pg.QueryConfig> {
+  const pool = appPool();
+  const sent: pg.QueryConfig[] = [];
+  const query = pool.query;
+  pool.query = function (this: pg.Pool, config: pg.QueryConfig) {
+    if (/session_handoffs/.test(config.text)) sent.push(config);
+    return (query as (config: pg.QueryConfig) => unknown).call(this, config);
+  } as typeof pool.query;
+  try {
+    await call();
+  } finally {
+    pool.query = query;
+  }
+  if (!sent[0]) throw new Error("the metric sent no statement reading session_handoffs");
+  return { text: sent[0].text, values: sent[0].values };
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of `statement` in the tenant's scope, as plan lines and execution time. */
+async function explain(tenant: Tenant, statement: pg.QueryConfig): Promise<{ plan: string[]; executionMs: number }> {
+  const { runInTenantScope } = await import("@/lib/tenancy/scope");
+  const explained = await runInTenantScope(tenant.accountId, () =>
+    appPool().query({ text: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`, values: statement.values }),
+  );
+  const [{ Plan, "Execution Time": executionMs }] = explained.rows[0]["QUERY PLAN"] as [{ Plan: PlanNode; "Execution Time": number }];
+  return { plan: describe(Plan), executionMs };
+}
+
+async function main() {
+  const root = path.resolve(__dirname, "../..");
+  const database = "flowpilot_bench_analytics";
+  let serverUrl: string;
+  let stopServer = async () => {};
+  if (process.env.DATABASE_URL) {
+    serverUrl = withDatabase(process.env.DATABASE_URL, "postgres");
+  } else {
+    const embedded = await startEmbeddedDatabase(path.join(root, ".data", "bench"), { quiet: true });
+    serverUrl = embedded.serverUrl;
+    stopServer = embedded.stop;
+  }
+  const databaseUrl = withDatabase(serverUrl, database);
+  try {
+    await dropDatabase(serverUrl, database);
+    await ensureDatabase(serverUrl, database);
+    migrateDatabase(databaseUrl, { quiet: true });
+    // lib/db reads its configuration on first import, inside measureAnalyticsAtScale.
+    Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: process.env.AUTH_SECRET ?? "analytics-bench-not-a-secret" });
+    // The whole database is dropped below, faster than deleting a million rows.
+    const result = await measureAnalyticsAtScale(databaseUrl, { removeTenants: false });
+    console.log(`Loaded ${ANALYTICS_HANDOFFS.toLocaleString("en-US")} handoffs across ${ANALYTICS_TENANTS} tenants in ${result.loadSeconds.toFixed(1)} s`);
+    for (const row of result.rows) console.log(`${row.name}: p50 ${row.p50.toFixed(2)} ms, p99 ${row.p99.toFixed(2)} ms (goal p99 ≤ 10 ms)`);
+    console.log(`EXPLAIN ANALYZE of one tenant's statement as sent: execution ${result.executionMs.toFixed(2)} ms`);
+    for (const line of result.plan) console.log(`  ${line}`);
+    console.log(`EXPLAIN ANALYZE of the proposed statement: execution ${result.proposedExecutionMs.toFixed(2)} ms`);
+    for (const line of result.proposedPlan) console.log(`  ${line}`);
+    const { db } = await import("@/lib/db");
+    await db.$disconnect();
+  } finally {
+    await dropDatabase(serverUrl, database);
+    await stopServer();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
