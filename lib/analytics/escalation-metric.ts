@@ -50,18 +50,23 @@ export async function getEscalationMetric(viewer: Viewer, input: EscalationMetri
   // The WHERE clause already keeps deltas >= 0; GREATEST is a guard so a future change to that
   // clause (say, tolerating clock drift between app servers) can never report a negative time.
   // GREATEST ignores NULLs in PostgreSQL, hence the CASE: no action must stay NULL, not become 0.
+  //
+  // Cost: `claims` is MATERIALIZED because the CASE below names first_action_at twice, and an
+  // inlined CTE would run the subquery twice per claim; ORDER BY … LIMIT 1 reads one entry of
+  // ai_session_steps_actions_by_time where min() would read every later step.
   const [row] = await db.$queryRaw<MetricRow[]>`
     WITH bounds AS (
       SELECT now() AT TIME ZONE 'UTC' AS until_at,
              (now() AT TIME ZONE 'UTC') - make_interval(days => ${days}::int) AS since_at
     ),
-    claims AS (
+    claims AS MATERIALIZED (
       SELECT h.claimed_at,
-             (SELECT min(s.created_at) FROM ai_session_steps s
+             (SELECT s.created_at FROM ai_session_steps s
                WHERE s.session_id = h.session_id
                  AND s.account_id = h.account_id
                  AND s.created_at >= h.claimed_at
-                 AND (s.metadata ->> 'type') IS DISTINCT FROM 'handoff_claimed') AS first_action_at
+                 AND (s.metadata ->> 'type') IS DISTINCT FROM 'handoff_claimed'
+               ORDER BY s.created_at LIMIT 1) AS first_action_at
         FROM session_handoffs h CROSS JOIN bounds b
        WHERE h.account_id = ${viewer.accountId}::uuid
          AND h.intent = 'escalate'
