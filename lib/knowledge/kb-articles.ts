@@ -81,3 +81,8 @@ export async function publishKbArticle(viewer: Viewer, id: string): Promise<KbAr
   }
   return getKbArticle(viewer, id);
 }
+
+/** The newest article drafted from a session, for its "KB article" link, or null. The caller checked the session is readable. */
+export async function findSessionKbArticle(viewer: Viewer, sessionId: string): Promise<{ id: string; status: "draft" | "published" } | null> {
+  return db.kbArticle.findFirst({ where: { accountId: viewer.accountId, sessionId }, orderBy: { createdAt: "desc" }, select: { id: true, status: true } });
+}
