@@ -34,7 +34,7 @@ function troubleshooting(grounding: KbGrounding): string[] {
   const { fix } = grounding;
   return [
     "## Symptoms", bullets([sentence(grounding.problem)], ""),
-    "## Cause", fix ? `Confirmed during troubleshooting:\n\n${bullets(grounding.facts, "No facts were recorded.")}` : bullets(grounding.facts, "Not recorded."),
+    "## Cause", `${fix?.status === "applied_success" ? `Addressed by the fix below. ` : ""}What troubleshooting confirmed:\n\n${bullets(grounding.facts, "No facts were recorded.")}`,
     "## Resolution", [fix ? `${sentence(fix.title)} ${sentence(fix.description)}` : "No fix was recorded.", ...grounding.scripts.map(scriptLine)].join("\n\n"),
     "## Verification", verification(fix),
   ];
