@@ -67,6 +67,9 @@ describe("KB article routes", () => {
     expect(empty.status).toBe(422);
     const after = await db.kbArticle.findFirst({ where: { id: created.id }, select: { bodyMarkdown: true } });
     expect(after?.bodyMarkdown).toBe(created.body_markdown);
+
+    expect((await callRoute(listRoute.GET, "GET", { as: tenant.engineer.id, query: { status: "archived" } })).status).toBe(422);
+    expect((await callRoute(listRoute.GET, "GET", { as: tenant.engineer.id, query: { status: "" } })).status).toBe(200);
   });
 
   it("answers 409 for a session that is not resolved", async () => {

@@ -21,7 +21,8 @@ export const listKbArticlesInput = z.object({
     .max(200, "Keep the search under 200 characters.")
     .optional()
     .transform((text) => text || undefined),
-  status: z.enum(kbArticleStatuses, "Status is draft or published.").optional(),
+  // The search form sends an empty status for "drafts and published".
+  status: z.preprocess((value) => (value === "" ? undefined : value), z.enum(kbArticleStatuses, "Status is draft or published.").optional()),
 });
 export type ListKbArticlesInput = z.infer<typeof listKbArticlesInput>;
 

@@ -19,7 +19,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 /** L2: the account's KB articles, searched with the URL's `?q=&status=`. */
 export default async function KnowledgePage({ searchParams }: Props) {
   const query = await searchParams;
-  const parsed = listKbArticlesInput.safeParse({ q: first(query.q), status: first(query.status) || undefined });
+  const parsed = listKbArticlesInput.safeParse({ q: first(query.q), status: first(query.status) });
   const search = parsed.success ? parsed.data : { q: undefined, status: undefined };
   const viewer = await requireViewer("signedIn", "/knowledge");
   const { items } = await listKbArticles(viewer, search);
