@@ -6,7 +6,7 @@ import { visitEveryPage } from "./support/app-pages";
 // A phone held upright (iPhone 12–15 size): nothing may scroll sideways, and the navigation is a labelled drawer.
 const phone = { width: 390, height: 844 };
 
-const sections = ["Pilot", "Escalations", "Tickets", "Scripts", "Analytics", "Settings"];
+const sections = ["Pilot", "Escalations", "Tickets", "Scripts", "Knowledge", "Analytics", "Settings"];
 const sectionsFor = (role: Role) => (role === "viewer" ? sections.filter((name) => name !== "Analytics") : sections);
 const sectionLink = (name: string) => new RegExp(`^${name}\\b`);
 

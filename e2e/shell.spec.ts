@@ -10,7 +10,7 @@ test("the junior signs in to the shell with the seeded counts", async ({ page })
   await expect(page).toHaveURL(/\/pilot$/);
 
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const name of ["Pilot", "Escalations", "Tickets", "Scripts", "Analytics", "Settings"]) {
+  for (const name of ["Pilot", "Escalations", "Tickets", "Scripts", "Knowledge", "Analytics", "Settings"]) {
     await expect(nav.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
   }
   await expect(nav.getByRole("link", { name: /^Pilot/ })).toHaveAttribute("aria-current", "page");

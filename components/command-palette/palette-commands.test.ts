@@ -10,6 +10,7 @@ describe("navigationCommands", () => {
       "/escalations",
       "/tickets",
       "/scripts",
+      "/knowledge",
       "/analytics",
       "/settings",
       "/scripts/drafts",
@@ -24,7 +25,7 @@ describe("navigationCommands", () => {
     expect(hrefs).not.toContain("/analytics");
     expect(hrefs).not.toContain("/scripts/builder");
     expect(hrefs).not.toContain("/scripts/templates/new");
-    expect(hrefs).toEqual(["/pilot", "/escalations", "/tickets", "/scripts", "/settings", "/scripts/drafts", "/settings/security"]);
+    expect(hrefs).toEqual(["/pilot", "/escalations", "/tickets", "/scripts", "/knowledge", "/settings", "/scripts/drafts", "/settings/security"]);
   });
 
   it("gives every command a unique id", () => {

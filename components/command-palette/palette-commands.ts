@@ -11,6 +11,7 @@ const SECTION_KEYWORDS: Record<string, string[]> = {
   "/escalations": ["queue", "handoffs", "pick up"],
   "/tickets": ["psa", "connectwise"],
   "/scripts": ["templates", "library"],
+  "/knowledge": ["kb", "knowledge base", "articles"],
   "/analytics": ["reports", "metrics"],
   "/settings": ["preferences", "psa connection", "notifications"],
 };

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { CircleCheck, UserCheck } from "lucide-react";
 import { Conversation } from "@/components/pilot/conversation";
 import { DocumentCard } from "@/components/pilot/document-card";
@@ -25,13 +26,15 @@ type Props = {
   viewerId: string;
   psa?: PilotPsaView;
   psaPosts?: PilotPsaPosts;
+  /** L2: the session's KB article link or "Draft KB article", shown under the header once resolved. */
+  knowledge?: ReactNode;
 };
 
 /**
  * Read-only session detail; with a pickup link to an in-transit session, the handoff context
  * (and its Pick up button) comes first. Once someone else picked the session up, says who.
  */
-export function SessionView({ session, pickup, inTransit, fix, offer, escalation, viewerId, psa, psaPosts }: Props) {
+export function SessionView({ session, pickup, inTransit, fix, offer, escalation, viewerId, psa, psaPosts, knowledge }: Props) {
   const handledByOther = session.handler && session.handler.id !== viewerId && session.status !== "resolved";
   // H5: after a resolve, whoever worked the session is offered its pending drafts (the offer asks the server whether to show).
   const workedOnIt = session.user.id === viewerId || session.handler?.id === viewerId;
@@ -77,6 +80,7 @@ export function SessionView({ session, pickup, inTransit, fix, offer, escalation
           </span>
         </p>
       )}
+      {knowledge}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Conversation steps={session.steps} />
         <div className="space-y-6">

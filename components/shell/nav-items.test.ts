@@ -5,12 +5,12 @@ const labels = (role: Parameters<typeof visibleNavItems>[0]) => visibleNavItems(
 
 describe("visibleNavItems", () => {
   it("hides Analytics from viewers, whose role its page refuses", () => {
-    expect(labels("viewer")).toEqual(["Pilot", "Escalations", "Tickets", "Scripts", "Settings"]);
+    expect(labels("viewer")).toEqual(["Pilot", "Escalations", "Tickets", "Scripts", "Knowledge", "Settings"]);
   });
 
   it("shows every section to engineers, admins and owners", () => {
     for (const role of ["engineer", "admin", "owner"] as const) {
-      expect(labels(role)).toEqual(["Pilot", "Escalations", "Tickets", "Scripts", "Analytics", "Settings"]);
+      expect(labels(role)).toEqual(["Pilot", "Escalations", "Tickets", "Scripts", "Knowledge", "Analytics", "Settings"]);
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { roleAllows, type Guard } from "@/lib/auth/roles";
-import { BarChart3, Compass, FileCode2, LifeBuoy, Settings, Ticket, type LucideIcon } from "lucide-react";
+import { BarChart3, BookOpen, Compass, FileCode2, LifeBuoy, Settings, Ticket, type LucideIcon } from "lucide-react";
 
 export type NavCountKey = "escalations" | "scripts";
 
@@ -20,6 +20,7 @@ export const navItems: NavItem[] = [
   { href: "/escalations", label: "Escalations", icon: LifeBuoy, count: "escalations" },
   { href: "/tickets", label: "Tickets", icon: Ticket },
   { href: "/scripts", label: "Scripts", icon: FileCode2, count: "scripts" },
+  { href: "/knowledge", label: "Knowledge", icon: BookOpen },
   { href: "/analytics", label: "Analytics", icon: BarChart3, guard: "engineerOrAdmin" },
   { href: "/settings", label: "Settings", icon: Settings },
 ];

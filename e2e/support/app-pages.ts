@@ -30,6 +30,7 @@ export async function appPages(ownerRequest: APIRequestContext): Promise<AppPage
     { name: "escalations", path: "/escalations", role: "senior" },
     { name: "tickets", path: "/tickets", role: "junior" },
     { name: "scripts library", path: "/scripts", role: "junior" },
+    { name: "knowledge", path: "/knowledge", role: "junior" },
     { name: "script template", path: `/scripts/templates/${templateId}`, role: "junior" },
     { name: "edit template", path: `/scripts/templates/${templateId}/edit`, role: "admin" },
     { name: "new template", path: "/scripts/templates/new", role: "admin" },

@@ -43,4 +43,5 @@ export async function fillEveryTenantTable(tenant: TestTenant): Promise<void> {
   await db.scriptBuilderMessage.create({ data: { accountId, builderSessionId: builder.id, role: "user", content: "Restart the spooler" } });
   await db.auditEvent.create({ data: { accountId, actorId: owner.id, action: "member.invited", targetType: "invitation", targetId: invitation.id } });
   await db.signIn.create({ data: { accountId, userId: owner.id, userAgent: "wall test" } });
+  await db.kbArticle.create({ data: { accountId, sessionId, authorId: engineer.id, format: "troubleshooting", title: "Wall article", bodyMarkdown: "## Symptoms\nWall", aiGenerated: false } });
 }

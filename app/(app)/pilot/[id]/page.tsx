@@ -14,6 +14,7 @@ import { toPilotFix } from "@/components/pilot/pilot-types";
 import { PilotWorkspace } from "@/components/pilot/pilot-workspace";
 import { SessionSkeleton } from "@/components/pilot/session-skeleton";
 import { SessionView } from "@/components/pilot/session-view";
+import { SessionKbArticle } from "@/components/knowledge/session-kb-article";
 
 export const metadata: Metadata = { title: "Session" };
 
@@ -61,6 +62,7 @@ async function SessionContent({ viewer, id, pickup }: { viewer: Viewer; id: stri
   const { session } = view;
   const inTransit = isInTransit(session.status);
   const offer = pickup && inTransit ? await getPickUpOffer(viewer, session.id) : null;
+  const knowledge = session.status === "resolved" && <SessionKbArticle viewer={viewer} sessionId={session.id} />;
   if (pickup || !view.canWork) {
     return (
       <SessionView
@@ -73,6 +75,7 @@ async function SessionContent({ viewer, id, pickup }: { viewer: Viewer; id: stri
         offer={offer}
         escalation={view.escalation}
         viewerId={viewer.userId}
+        knowledge={knowledge}
       />
     );
   }
