@@ -1,4 +1,6 @@
-import type { Tx } from "@/lib/db";
+import { queryRows } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { conversationWith } from "@/lib/ai/conversation";
 import type { ChatMessage, SystemBlock } from "@/lib/ai/provider";
 import {
@@ -22,25 +24,9 @@ export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; task
  * state (facts, task lane with item ids, active fix) changes every turn, so it rides in the newest
  * message instead.
  */
-export async function buildChatContext(tx: Tx, sessionId: string, newMessage: string, newStepId: string): Promise<ChatContext> {
-  const session = await tx.aiSession.findFirstOrThrow({
-    where: { id: sessionId },
-    select: {
-      accountId: true,
-      title: true,
-      companyName: true,
-      psaTicketRef: true,
-      pendingTaskLane: true,
-      facts: { where: { deletedAt: null }, orderBy: { createdAt: "asc" }, select: { text: true, sourceKind: true } },
-      fixes: { where: { supersededAt: null }, select: { id: true, title: true, status: true, appliedAt: true } },
-      steps: {
-        where: { kind: { in: ["engineer_message", "assistant_message"] }, id: { not: newStepId } },
-        orderBy: { createdAt: "desc" },
-        take: HISTORY_LIMIT,
-        select: { kind: true, content: true },
-      },
-    },
-  });
+export async function buildChatContext(sessionId: string, newMessage: string, newStepId: string): Promise<ChatContext> {
+  const [session] = await queryRows<ContextRow>(contextStatement(sessionId, newStepId));
+  if (!session) throw notFound("Session");
   const parsedLane = taskLaneSchema.safeParse(session.pendingTaskLane);
   const taskLane = parsedLane.success ? parsedLane.data : { questions: [], actions: [] };
   const history = session.steps.reverse().map((step) => ({ role: step.kind === "engineer_message" ? "user" : "assistant", content: step.content }) as const);
@@ -54,7 +40,7 @@ export async function buildChatContext(tx: Tx, sessionId: string, newMessage: st
     `Active suggested fix: ${fix ? `[${fix.id}] ${fix.title} (status ${fix.status}${fix.appliedAt ? ", applied" : ""})` : "none"}`,
   ].join("\n\n");
   const latest = `<session_state>\n${state}\n</session_state>\n\n${newMessage}\n\n${CHAT_FORMAT_REMINDER}`;
-  const templates = teamTemplatesBlock(await listTeamTemplates(tx, session.accountId));
+  const templates = teamTemplatesBlock(teamTemplates(session.templates));
   return {
     system: [{ text: ASSISTANT_SYSTEM_PROMPT, cache: true }, ...(templates ? [{ text: templates, cache: true }] : [])],
     messages: conversationWith(history, latest),
@@ -64,18 +50,43 @@ export async function buildChatContext(tx: Tx, sessionId: string, newMessage: st
 
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+type ContextRow = {
+  title: string; companyName: string | null; psaTicketRef: string | null; pendingTaskLane: unknown;
+  facts: { text: string }[];
+  fixes: { id: string; title: string; status: string; appliedAt: string | null }[];
+  steps: { kind: string; content: string }[];
+  templates: TemplateRow[];
+};
+type TemplateRow = { id: string; name: string; description: string | null; language: string; parametersSchema: unknown };
+
 /**
- * The account's live templates for the prompt (D1 template match): the most recently edited ones
- * up to the cap, listed by name so the block reads the same until the library changes. Only
- * names, descriptions and parameter names leave the database, never bodies or defaults.
+ * Everything a turn's context reads, in one statement: the session, its live facts (oldest
+ * first), its active fix, the newest HISTORY_LIMIT messages but the new one (newest first), and
+ * the account's live templates (D1 template match): the most recently edited ones up to the cap.
+ * Only names, descriptions and parameter names of templates leave the database, never bodies or
+ * defaults.
  */
-async function listTeamTemplates(tx: Tx, accountId: string): Promise<TeamTemplateSummary[]> {
-  const rows = await tx.scriptTemplate.findMany({
-    where: { accountId, archivedAt: null },
-    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    take: TEAM_TEMPLATE_LIMIT,
-    select: { id: true, name: true, description: true, language: true, parametersSchema: true },
-  });
+function contextStatement(sessionId: string, newStepId: string) {
+  return Prisma.sql`
+    SELECT s.title, s.company_name AS "companyName", s.psa_ticket_ref AS "psaTicketRef", s.pending_task_lane AS "pendingTaskLane",
+      (SELECT coalesce(json_agg(json_build_object('text', f.text) ORDER BY f.created_at), '[]')
+        FROM session_facts f WHERE f.session_id = s.id AND f.deleted_at IS NULL) AS facts,
+      (SELECT coalesce(json_agg(json_build_object('id', x.id, 'title', x.title, 'status', x.status, 'appliedAt', x.applied_at)), '[]')
+        FROM session_suggested_fixes x WHERE x.session_id = s.id AND x.superseded_at IS NULL) AS fixes,
+      (SELECT coalesce(json_agg(json_build_object('kind', m.kind, 'content', m.content) ORDER BY m.created_at DESC), '[]')
+        FROM (SELECT kind, content, created_at FROM ai_session_steps
+              WHERE session_id = s.id AND kind IN ('engineer_message', 'assistant_message') AND id <> ${newStepId}::uuid
+              ORDER BY created_at DESC LIMIT ${HISTORY_LIMIT}) m) AS steps,
+      (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'description', t.description, 'language', t.language,
+          'parametersSchema', t.parameters_schema) ORDER BY t.updated_at DESC, t.id), '[]')
+        FROM (SELECT id, name, description, language, parameters_schema, updated_at FROM script_templates
+              WHERE account_id = s.account_id AND archived_at IS NULL
+              ORDER BY updated_at DESC, id LIMIT ${TEAM_TEMPLATE_LIMIT}) t) AS templates
+    FROM ai_sessions s WHERE s.id = ${sessionId}::uuid`;
+}
+
+/** The templates as the prompt lists them: by name, so the block reads the same until the library changes. */
+function teamTemplates(rows: TemplateRow[]): TeamTemplateSummary[] {
   return rows
     .map((row) => ({ id: row.id, name: row.name, description: row.description, language: row.language, parameterNames: parameterNames(row.parametersSchema) }))
     .sort((x, y) => x.name.localeCompare(y.name, "en") || x.id.localeCompare(y.id));

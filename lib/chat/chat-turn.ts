@@ -1,5 +1,8 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { utcTimestamp } from "@/lib/sql/utc";
 import { conflict } from "@/lib/errors";
 import { createProseStreamFilter, parseMarkers } from "@/lib/ai/markers";
 import { applyReply } from "@/lib/chat/apply-reply";
@@ -12,6 +15,7 @@ import { streamTurn } from "@/lib/chat/sse";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 
 const TX_OPTIONS = { timeout: 10_000 } as const;
+const RESOLVED = "This session is resolved. Start a new session to keep working.";
 
 /**
  * B2: one chat turn. The engineer's message is saved as a step before the model is asked, so it
@@ -22,25 +26,16 @@ const TX_OPTIONS = { timeout: 10_000 } as const;
  * saved message, from everything sent to the model, and from its reply, streamed and saved.
  */
 export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promise<ReadableStream<Uint8Array>> {
-  const { engineerStepId, session, secrets, message } = await db.$transaction(async (tx) => {
-    const session = await loadSessionForWrite(viewer, input.id, tx);
-    if (session.status === "resolved") throw conflict("This session is resolved. Start a new session to keep working.");
-    const secrets = await loadSensitiveValues(session.id, tx);
-    const message = redactValues(input.message, secrets);
-    const step = await tx.aiSessionStep.create({
-      data: { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "engineer_message", content: message },
-      select: { id: true },
-    });
-    // Talking to a parked session picks it back up.
-    await tx.aiSession.update({ where: { id: session.id }, data: { status: session.status === "parked" ? "active" : session.status } });
-    return { engineerStepId: step.id, session, secrets, message };
-  }, TX_OPTIONS);
+  const [session, secrets] = await Promise.all([loadSessionForWrite(viewer, input.id), loadSensitiveValues(input.id)]);
+  if (session.status === "resolved") throw conflict(RESOLVED);
+  const message = redactValues(input.message, secrets);
+  const engineerStepId = await saveEngineerMessage(viewer, session.id, message);
 
   return streamTurn({
     logLabel: "[chat] turn failed",
     errorFields: { engineer_step_id: engineerStepId },
     async run(provider, sendDelta) {
-      const context = scrubChatContext(await buildChatContext(db, session.id, message, engineerStepId), secrets);
+      const context = scrubChatContext(await buildChatContext(session.id, message, engineerStepId), secrets);
       const filter = createProseStreamFilter();
       const scrubber = createStreamScrubber(secrets);
       const reply = await provider.streamText(
@@ -63,4 +58,25 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
       );
     },
   });
+}
+
+/**
+ * Saves the engineer's message as a step, in one statement that also touches the session (a
+ * parked one is picked back up: talking to it resumes it) — unless the session was resolved
+ * since it was read, which is a conflict with nothing written.
+ */
+async function saveEngineerMessage(viewer: Viewer, sessionId: string, message: string): Promise<string> {
+  const now = utcTimestamp(new Date());
+  const [step] = await queryRows<{ id: string }>(Prisma.sql`
+    WITH moved AS (
+      UPDATE ai_sessions SET status = CASE WHEN status = 'parked' THEN 'active'::"SessionStatus" ELSE status END, updated_at = ${now}
+      WHERE id = ${sessionId}::uuid AND status <> 'resolved'
+      RETURNING id
+    )
+    INSERT INTO ai_session_steps (id, account_id, session_id, user_id, kind, content, created_at)
+    SELECT ${randomUUID()}::uuid, ${viewer.accountId}::uuid, moved.id, ${viewer.userId}::uuid, 'engineer_message', ${message}, ${now}
+    FROM moved
+    RETURNING id`);
+  if (!step) throw conflict(RESOLVED);
+  return step.id;
 }

@@ -5,7 +5,7 @@ import { claimHandoff, PICKED_UP_NOTIFICATION_TYPE } from "@/lib/handoffs/claim-
 import { createHandoff } from "@/lib/handoffs/handoff-manager";
 import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
 import { escalationBus } from "@/lib/realtime/bus";
-import type { RealtimeEvent } from "@/lib/realtime/events";
+import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { callRoute } from "@/tests/helpers/call-route";
@@ -71,6 +71,29 @@ describe("claimHandoff", () => {
     } finally {
       subscription.close();
     }
+  });
+
+  it("draws its event id after an open event writer of the account commits, and answers the stored times", async () => {
+    const { session, handoff } = await createPendingHandoff(tenant.engineer);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let recorded!: (id: string) => void;
+    const firstId = new Promise<string>((resolve) => (recorded = resolve));
+    const first = db.$transaction(async (tx) => {
+      recorded((await recordRealtimeEvent(tx, tenant.accountId, "handoff_created", { n: 1 })).id);
+      await held;
+    });
+    const heldId = await firstId;
+    const claiming = claimHandoff(viewerOf(tenant.admin), { sessionId: session.id, handoffId: handoff.id });
+    const settled = await Promise.race([claiming.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300))]);
+    expect(settled).toBe(false);
+    release();
+    await first;
+    const result = await claiming;
+    const [claimed] = await db.realtimeEvent.findMany({ where: { accountId: tenant.accountId, type: "handoff_claimed", payload: { path: ["handoff_id"], equals: handoff.id } } });
+    expect(claimed!.id).toBeGreaterThan(BigInt(heldId));
+    const stored = await db.sessionHandoff.findUniqueOrThrow({ where: { id: handoff.id } });
+    expect(result.handoff).toMatchObject({ claimed_at: stored.claimedAt!.toISOString(), created_at: stored.createdAt.toISOString(), reason: stored.reason });
   });
 
   it("refuses viewers (403) and is not found for another tenant (404)", async () => {

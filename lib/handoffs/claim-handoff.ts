@@ -1,91 +1,128 @@
+import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, type Tx } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
 import { runInBackground } from "@/lib/notifications/dispatcher";
 import { publishCommitted } from "@/lib/realtime/bus";
-import { recordRealtimeEvent } from "@/lib/realtime/events";
+import { accountEventLock, type RealtimeEvent } from "@/lib/realtime/events";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
+import { utcTimestamp } from "@/lib/sql/utc";
 
 export type ClaimHandoff = { sessionId: string; handoffId: string };
 
 /** The escalator's bell row saying who picked their session up. */
 export const PICKED_UP_NOTIFICATION_TYPE = "session.picked_up";
 
+type ClaimRow = {
+  found: boolean; fromUserId: string | null; intent: string | null;
+  handoffId: string | null; reason: string; targetUserId: string | null; claimedAt: Date | null; claimedById: string | null; createdAt: Date;
+  status: string; escalationReason: string | null; escalatedToId: string | null; escalatedAt: Date | null; handlerId: string | null;
+  eventId: string | null; eventCreatedAt: Date;
+};
+
 /**
  * F6–F7: claims an escalation for `viewer`. One conditional update decides the race: the handoff
- * must be unclaimed and its session in transit (escalated or legacy requesting_escalation), so
- * exactly one claimer wins. The winner becomes the session's handler, the session is active
- * again, a "Picked up by" step and the `handoff_claimed` live event are written, every bell row
- * announcing this (or an earlier) escalation of the session is resolved for every recipient, and
- * the escalator gets a "picked up" bell row — all in one transaction; the event (which also makes
- * the escalator's bell refetch) is published after commit without holding up the answer. Throws forbidden for
- * viewers, not_found for a handoff outside the viewer's account, invalid for one's own
- * escalation, conflict naming the holder when someone else got there first.
+ * must be unclaimed, not the viewer's own, and its session in transit (escalated or legacy
+ * requesting_escalation), so exactly one claimer wins. The winner becomes the session's handler,
+ * the session is active again, a "Picked up by" step and the `handoff_claimed` live event are
+ * written, every bell row announcing this (or an earlier) escalation of the session is resolved
+ * for every recipient, and the escalator gets a "picked up" bell row.
+ *
+ * All of it is one statement (its own transaction): racers queue on the handoff's row lock for
+ * one round trip of the winner's, not for an interactive transaction's many. The event is
+ * published after commit without holding up the answer. Throws forbidden for viewers, not_found
+ * for a handoff outside the viewer's account, invalid for one's own escalation, conflict naming
+ * the holder when someone else got there first.
  */
 export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
   if (viewer.role === "viewer") throw forbidden("Engineer or admin access required.");
-  const mine = { id: input.handoffId, sessionId: input.sessionId, accountId: viewer.accountId };
-  const handoff = await db.sessionHandoff.findFirst({ where: mine, select: { fromUserId: true, intent: true } });
-  if (!handoff) throw notFound("Handoff");
-  if (handoff.fromUserId === viewer.userId) throw invalid("You can't pick up your own escalation; a teammate has to.");
-  if (handoff.intent !== "escalate") throw conflict("A parked session isn't waiting for pickup.");
-
   const now = new Date();
-  const result = await db.$transaction(async (tx) => {
-    const claimed = await tx.sessionHandoff.updateMany({
-      where: { ...mine, intent: "escalate", claimedAt: null, session: { status: { in: [...IN_TRANSIT_STATUSES] } } },
-      data: { claimedAt: now, claimedById: viewer.userId },
-    });
-    if (claimed.count === 0) return null;
-    const session = await tx.aiSession.update({
-      where: { id: input.sessionId },
-      data: { handlerId: viewer.userId, status: "active" },
-      select: { id: true, title: true, status: true, escalationReason: true, escalatedToId: true, escalatedAt: true, handlerId: true },
-    });
-    await resolveEscalationNotifications(tx, { accountId: viewer.accountId, sessionId: input.sessionId, now });
-    // The escalator is never the claimer (refused above), so this row always tells someone else.
-    await tx.appNotification.create({
-      data: {
-        accountId: viewer.accountId, userId: handoff.fromUserId, type: PICKED_UP_NOTIFICATION_TYPE, sessionId: input.sessionId,
-        title: `${viewer.name} picked up “${session.title}”`, body: "They are handling it now; open the session to follow along.",
-        link: `/pilot/${input.sessionId}`,
-      },
-    });
-    await tx.aiSessionStep.create({
-      data: {
-        accountId: viewer.accountId, sessionId: input.sessionId, userId: viewer.userId, kind: "engineer_action",
-        content: `Picked up by ${viewer.name}`, metadata: { type: "handoff_claimed", handoff_id: input.handoffId },
-      },
-    });
-    const row = await tx.sessionHandoff.findFirstOrThrow({ where: { id: input.handoffId } });
-    const event = await recordRealtimeEvent(tx, viewer.accountId, "handoff_claimed", {
-      handoff_id: input.handoffId, session_id: input.sessionId, claimed_by_id: viewer.userId, claimed_by_name: viewer.name, claimed_at: now.toISOString(),
-    });
-    return { view: { handoff: handoffView(row), session: sessionView(session) }, event };
-  }, { timeout: 10_000, maxWait: 10_000 });
-  if (!result) throw await explainClaimMiss(viewer, input.handoffId);
-  runInBackground("handoffs.claim_publish_failed", () => publishCommitted(result.event));
-  return result.view;
+  const [row] = await queryRows<ClaimRow>(claimStatement(viewer, input, now));
+  if (!row?.found) throw notFound("Handoff");
+  if (row.fromUserId === viewer.userId) throw invalid("You can't pick up your own escalation; a teammate has to.");
+  if (row.intent !== "escalate") throw conflict("A parked session isn't waiting for pickup.");
+  if (!row.handoffId || !row.eventId) throw await explainClaimMiss(viewer, input.handoffId);
+
+  const event: RealtimeEvent = {
+    id: row.eventId, accountId: viewer.accountId, type: "handoff_claimed", payload: claimedPayload(viewer, input, now), createdAt: row.eventCreatedAt.toISOString(),
+  };
+  runInBackground("handoffs.claim_publish_failed", () => publishCommitted(event));
+  return {
+    handoff: handoffView({ ...row, id: row.handoffId, sessionId: input.sessionId, intent: row.intent, fromUserId: row.fromUserId! }),
+    session: sessionView({ ...row, id: input.sessionId }),
+  };
+}
+
+function claimedPayload(viewer: Viewer, input: ClaimHandoff, now: Date) {
+  return { handoff_id: input.handoffId, session_id: input.sessionId, claimed_by_id: viewer.userId, claimed_by_name: viewer.name, claimed_at: now.toISOString() };
 }
 
 /**
- * Settles the bell rows that asked the team to pick this session up — this escalation's and any
- * earlier one's (a re-escalation after a pickup must not leave the first round unread) — for
- * every recipient, the claimer included: resolved now, read now unless read already. Rows that
- * announce no handoff (an escalator's "picked up") are left alone.
+ * The claim as one statement. `target` reads the handoff as it was (for the refusals); `claimed`
+ * is the race; everything after it writes only when `claimed` returned the row. Bell rows of the
+ * session's escalations are settled for every recipient, the claimer included: resolved now,
+ * read now unless read already; rows that announce no handoff (an escalator's "picked up") are
+ * left alone. The escalator is never the claimer (refused in `claimed`), so the "picked up" row
+ * always tells someone else. The realtime event's id is drawn under the account's event lock
+ * (see recordRealtimeEvent), taken only by a winner.
  */
-async function resolveEscalationNotifications(tx: Tx, input: { accountId: string; sessionId: string; now: Date }) {
-  const ofSession = { accountId: input.accountId, handoff: { is: { sessionId: input.sessionId } }, resolvedAt: null };
-  await tx.appNotification.updateMany({ where: { ...ofSession, readAt: null }, data: { readAt: input.now, resolvedAt: input.now } });
-  await tx.appNotification.updateMany({ where: ofSession, data: { resolvedAt: input.now } });
+function claimStatement(viewer: Viewer, input: ClaimHandoff, now: Date) {
+  const at = utcTimestamp(now);
+  const inTransit = Prisma.join(IN_TRANSIT_STATUSES.map((status) => Prisma.sql`${status}::"SessionStatus"`));
+  const stepMetadata = JSON.stringify({ type: "handoff_claimed", handoff_id: input.handoffId });
+  return Prisma.sql`
+    WITH target AS (
+      SELECT from_user_id, intent::text AS intent FROM session_handoffs
+      WHERE id = ${input.handoffId}::uuid AND session_id = ${input.sessionId}::uuid AND account_id = ${viewer.accountId}::uuid
+    ), claimed AS (
+      UPDATE session_handoffs h SET claimed_at = ${at}, claimed_by_id = ${viewer.userId}::uuid
+      WHERE h.id = ${input.handoffId}::uuid AND h.session_id = ${input.sessionId}::uuid AND h.account_id = ${viewer.accountId}::uuid
+        AND h.intent = 'escalate' AND h.claimed_at IS NULL AND h.from_user_id <> ${viewer.userId}::uuid
+        AND EXISTS (SELECT 1 FROM ai_sessions s WHERE s.id = h.session_id AND s.status IN (${inTransit}))
+      RETURNING h.id, h.reason, h.from_user_id, h.target_user_id, h.claimed_at, h.claimed_by_id, h.created_at
+    ), session AS (
+      UPDATE ai_sessions SET handler_id = ${viewer.userId}::uuid, status = 'active', updated_at = ${at}
+      WHERE id = ${input.sessionId}::uuid AND EXISTS (SELECT 1 FROM claimed)
+      RETURNING title, status::text AS status, escalation_reason, escalated_to_id, escalated_at, handler_id
+    ), settled AS (
+      UPDATE app_notifications SET read_at = COALESCE(read_at, ${at}), resolved_at = ${at}
+      WHERE account_id = ${viewer.accountId}::uuid AND resolved_at IS NULL AND EXISTS (SELECT 1 FROM claimed)
+        AND handoff_id IN (SELECT id FROM session_handoffs WHERE session_id = ${input.sessionId}::uuid)
+    ), told AS (
+      INSERT INTO app_notifications (id, account_id, user_id, type, session_id, title, body, link, created_at)
+      SELECT ${randomUUID()}::uuid, ${viewer.accountId}::uuid, claimed.from_user_id, ${PICKED_UP_NOTIFICATION_TYPE}, ${input.sessionId}::uuid,
+        ${viewer.name}::text || ' picked up “' || session.title || '”', 'They are handling it now; open the session to follow along.',
+        ${`/pilot/${input.sessionId}`}, ${at}
+      FROM claimed, session
+    ), step AS (
+      INSERT INTO ai_session_steps (id, account_id, session_id, user_id, kind, content, metadata, created_at)
+      SELECT ${randomUUID()}::uuid, ${viewer.accountId}::uuid, ${input.sessionId}::uuid, ${viewer.userId}::uuid, 'engineer_action',
+        ${`Picked up by ${viewer.name}`}, ${stepMetadata}::jsonb, ${at}
+      FROM claimed
+    ), locked AS MATERIALIZED (
+      SELECT 1 FROM claimed, ${accountEventLock(viewer.accountId)}
+    ), event AS (
+      INSERT INTO realtime_events (account_id, type, payload, created_at)
+      SELECT ${viewer.accountId}::uuid, 'handoff_claimed', ${JSON.stringify(claimedPayload(viewer, input, now))}::jsonb, ${at}
+      FROM locked
+      RETURNING id::text AS id, created_at
+    )
+    SELECT target.from_user_id IS NOT NULL AS found, target.from_user_id AS "fromUserId", target.intent,
+      claimed.id AS "handoffId", claimed.reason, claimed.target_user_id AS "targetUserId",
+      claimed.claimed_at AT TIME ZONE 'UTC' AS "claimedAt", claimed.claimed_by_id AS "claimedById", claimed.created_at AT TIME ZONE 'UTC' AS "createdAt",
+      session.status, session.escalation_reason AS "escalationReason", session.escalated_to_id AS "escalatedToId",
+      session.escalated_at AT TIME ZONE 'UTC' AS "escalatedAt", session.handler_id AS "handlerId",
+      event.id AS "eventId", event.created_at AT TIME ZONE 'UTC' AS "eventCreatedAt"
+    FROM (SELECT 1) AS one
+      LEFT JOIN target ON true LEFT JOIN claimed ON true LEFT JOIN session ON true LEFT JOIN event ON true`;
 }
 
 async function explainClaimMiss(viewer: Viewer, handoffId: string) {
-  const current = await db.sessionHandoff.findFirst({
-    where: { id: handoffId, accountId: viewer.accountId },
-    select: { claimedBy: { select: { name: true } } },
-  });
-  if (current?.claimedBy) return conflict(`Already picked up by ${current.claimedBy.name}.`);
+  const [current] = await queryRows<{ name: string | null }>(Prisma.sql`
+    SELECT u.name FROM session_handoffs h LEFT JOIN users u ON u.id = h.claimed_by_id
+    WHERE h.id = ${handoffId}::uuid AND h.account_id = ${viewer.accountId}::uuid`);
+  if (current?.name) return conflict(`Already picked up by ${current.name}.`);
   return conflict("This session is no longer waiting for pickup. Reload to see where it is.");
 }

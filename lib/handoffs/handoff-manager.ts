@@ -1,43 +1,43 @@
+import { randomUUID } from "node:crypto";
+import { readAccountPreferences } from "@/lib/accounts/preferences";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, type Tx } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { loadSensitiveValues } from "@/lib/documents/bundle";
 import { previewEscalationPackage } from "@/lib/documents/preview";
 import { previewCache } from "@/lib/documents/preview-cache";
 import { conflict, invalid } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { HandoffIntent, SessionStatus } from "@/lib/generated/prisma/enums";
-import { escalationRecipientsWhere } from "@/lib/handoffs/recipients";
+import { escalationRecipientsSql, escalationRecipientsWhere } from "@/lib/handoffs/recipients";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
 import { dispatchDeliveries, runInBackground } from "@/lib/notifications/dispatcher";
-import { enqueueEscalationDeliveries, pickupPath } from "@/lib/notifications/outbox";
+import { escalationDeliveryRows, pickupPath, type Recipient } from "@/lib/notifications/outbox";
 import { postDocumentationToPsa } from "@/lib/psa/psa-writeback";
 import type { PsaWritebackResult } from "@/lib/psa/writeback/types";
 import { publishCommitted } from "@/lib/realtime/bus";
-import { recordRealtimeEvent, type RealtimeEvent } from "@/lib/realtime/events";
+import type { RealtimeEvent } from "@/lib/realtime/events";
 import { redactValues } from "@/lib/scripts/redaction";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 import { IN_TRANSIT_STATUSES, isInTransit } from "@/lib/sessions/statuses";
+import { writeHandoff, type EscalationWrite } from "@/lib/handoffs/write-handoff";
 
 export type CreateHandoff = { sessionId: string; intent: HandoffIntent; reason: string; targetUserId?: string; packageMarkdown?: string };
 type Package = { markdown: string; aiGenerated: boolean };
 type WorkableSession = Awaited<ReturnType<typeof loadSessionForWrite>>;
 
-export const NOTIFICATION_TYPE = "session.escalated";
-const TRANSACTION = { timeout: 10_000 } as const;
-/** Statuses a handoff of each intent can't start from (re-checked inside the transaction). */
+export { NOTIFICATION_TYPE } from "@/lib/handoffs/write-handoff";
+/** Statuses a handoff of each intent can't start from (re-checked by the write). */
 const BLOCKED: Record<HandoffIntent, SessionStatus[]> = {
   escalate: ["resolved", ...IN_TRANSIT_STATUSES],
   park: ["resolved", "parked", ...IN_TRANSIT_STATUSES],
 };
-const handoffSelect = {
-  id: true, sessionId: true, intent: true, reason: true, fromUserId: true, targetUserId: true, claimedAt: true, claimedById: true, createdAt: true,
-} as const;
 
 /**
  * F1–F2: hands a session the viewer works on to the team (escalate) or sets it aside (park).
- * Escalate builds the package (model or deterministic fallback) before the transaction, then
- * writes in one transaction the handoff, the session's escalation fields, the documentation, a
- * step, a bell notification per eligible teammate, the pending email/Slack/Teams deliveries and
- * the `handoff_created` live event; after commit it publishes the event and sends the deliveries
+ * Escalate builds the package (model or deterministic fallback) and reads whom to tell first,
+ * then writes in one statement (writeHandoff) the handoff, the session's escalation fields, the
+ * documentation, a step, a bell notification per eligible teammate, the pending email/Slack/Teams
+ * deliveries and the `handoff_created` live event; after commit it publishes the event and sends the deliveries
  * in the background, so neither can fail or slow the request (the sweeper retries what fails).
  * Then, for a session linked to a ticket, PSAWriteback posts the package as an internal-analysis
  * note and moves the ticket to the configured escalated status (outcome `escalated`; otherwise
@@ -53,33 +53,14 @@ export async function createHandoff(viewer: Viewer, input: CreateHandoff) {
   if (input.targetUserId) await checkTarget(viewer, input.targetUserId);
 
   const pkg = input.intent === "escalate" ? await buildPackage(viewer, session, input.packageMarkdown) : null;
-  const { result, fanOut } = await db.$transaction(async (tx) => {
-    // The status condition makes a second, concurrent handoff wait for the first and then miss.
-    const moved = await tx.aiSession.updateMany({
-      where: { id: session.id, accountId: viewer.accountId, status: { notIn: BLOCKED[input.intent] } },
-      data: { status: input.intent === "escalate" ? "escalated" : "parked" },
-    });
-    if (moved.count === 0) throw conflict("This session changed while you were handing it off. Reload to see where it is.");
-    const handoff = await tx.sessionHandoff.create({
-      data: { accountId: viewer.accountId, sessionId: session.id, intent: input.intent, reason: input.reason, fromUserId: viewer.userId, targetUserId: input.targetUserId ?? null },
-      select: handoffSelect,
-    });
-    const escalation = pkg ? await writeEscalation(tx, viewer, session, handoff, pkg) : null;
-    const documentation = escalation?.documentation ?? null;
-    await tx.aiSessionStep.create({
-      data: {
-        accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "engineer_action",
-        content: input.intent === "escalate" ? `Escalated: ${input.reason}` : `Parked: ${input.reason}`,
-        metadata: { type: `handoff_${input.intent}`, handoff_id: handoff.id, documentation_id: documentation?.id ?? null },
-      },
-    });
-    const summary = await tx.aiSession.findFirstOrThrow({
-      where: { id: session.id },
-      select: { id: true, status: true, escalationReason: true, escalatedToId: true, escalatedAt: true, handlerId: true },
-    });
-    const doc = documentation && { id: documentation.id, markdown: documentation.markdown, ai_generated: documentation.aiGenerated };
-    return { result: { handoff: handoffView(handoff), session: sessionView(summary), documentation: doc }, fanOut: escalation?.fanOut ?? null };
-  }, TRANSACTION);
+  const escalation = pkg ? await planEscalation(viewer, session, { reason: input.reason, pkg }) : null;
+  const written = await writeHandoff({
+    viewer, session, intent: input.intent, reason: input.reason, targetUserId: input.targetUserId ?? null, blocked: BLOCKED[input.intent], escalation, now: new Date(),
+  });
+  if (!written) throw conflict("This session changed while you were handing it off. Reload to see where it is.");
+  const { documentation, fanOut } = written;
+  const doc = documentation && { id: documentation.id, markdown: documentation.markdown, ai_generated: documentation.aiGenerated };
+  const result = { handoff: handoffView(written.handoff), session: sessionView(written.session), documentation: doc };
   if (fanOut) announceEscalation(fanOut);
   const psa = result.documentation && session.psaTicketId ? await postDocumentationToPsa(viewer, { documentationId: result.documentation.id, sessionStatus: "escalated" }) : null;
   return { ...result, outcome: outcomeOf(input.intent, psa), psa };
@@ -130,46 +111,22 @@ async function buildPackage(viewer: Viewer, session: WorkableSession, edited: st
   return { markdown: redactValues(edited, sensitive), aiGenerated: cached !== undefined && cached.markdown.trim() === edited.trim() };
 }
 
-type HandoffRow = { id: string; reason: string; targetUserId: string | null; createdAt: Date };
-
-async function writeEscalation(tx: Tx, viewer: Viewer, session: WorkableSession, handoff: HandoffRow, pkg: Package): Promise<{ documentation: { id: string; markdown: string; aiGenerated: boolean }; fanOut: FanOut }> {
-  const escalationPackage = {
-    markdown: pkg.markdown,
-    ai_generated: pkg.aiGenerated,
-    handoff: { id: handoff.id, reason: handoff.reason, from_user_id: viewer.userId, from_user_name: viewer.name, target_user_id: handoff.targetUserId, created_at: handoff.createdAt.toISOString() },
-  };
-  await tx.aiSession.update({
-    where: { id: session.id },
-    data: { escalationReason: handoff.reason, escalatedToId: handoff.targetUserId, escalatedAt: handoff.createdAt, escalationPackage, escalationPackageMarkdown: pkg.markdown },
-  });
-  // A linked session's package is posted after commit (PSAWriteback), which sets its PSA status.
-  const documentation = await tx.sessionDocumentation.create({
-    data: {
-      accountId: viewer.accountId, sessionId: session.id, kind: "escalation_package", markdown: pkg.markdown, aiGenerated: pkg.aiGenerated,
-      psaPostStatus: session.psaTicketId ? null : "local", createdById: viewer.userId,
-    },
-    select: { id: true, markdown: true, aiGenerated: true },
-  });
-  const recipients = await tx.user.findMany({ where: escalationRecipientsWhere({ accountId: viewer.accountId, escalatorId: viewer.userId }), select: { id: true, email: true, name: true } });
-  const link = pickupPath(session.id);
-  await tx.appNotification.createMany({
-    data: recipients.map((user) => ({
-      accountId: viewer.accountId, userId: user.id, type: NOTIFICATION_TYPE, sessionId: session.id, handoffId: handoff.id,
-      title: `${viewer.name} escalated “${session.title}”`,
-      body: handoff.reason.slice(0, 280),
-      link,
-    })),
-  });
-  const deliveryIds = await enqueueEscalationDeliveries(tx, {
-    accountId: viewer.accountId, handoffId: handoff.id, sessionId: session.id, sessionTitle: session.title,
-    reason: handoff.reason, escalatorName: viewer.name, recipients,
-  });
-  const event = await recordRealtimeEvent(tx, viewer.accountId, "handoff_created", {
-    handoff_id: handoff.id, session_id: session.id, session_title: session.title, reason: handoff.reason,
-    from_user_id: viewer.userId, from_user_name: viewer.name, target_user_id: handoff.targetUserId,
-    created_at: handoff.createdAt.toISOString(), link,
-  });
-  return { documentation, fanOut: { event, deliveryIds } };
+/**
+ * Whom an escalation tells and how, read before the write: the eligible teammates (the write
+ * re-checks each) and the deliveries the account's preferences ask for.
+ */
+async function planEscalation(viewer: Viewer, session: WorkableSession, input: { reason: string; pkg: Package }): Promise<EscalationWrite> {
+  const handoffId = randomUUID();
+  const [recipients, preferences] = await Promise.all([
+    queryRows<Recipient>(Prisma.sql`
+      SELECT u.id, u.email, u.name FROM users u WHERE ${escalationRecipientsSql("u", { accountId: viewer.accountId, escalatorId: viewer.userId })}`),
+    readAccountPreferences(viewer.accountId),
+  ]);
+  const deliveries = escalationDeliveryRows(
+    { accountId: viewer.accountId, handoffId, sessionId: session.id, sessionTitle: session.title, reason: input.reason, escalatorName: viewer.name, recipients },
+    preferences,
+  );
+  return { handoffId, markdown: input.pkg.markdown, aiGenerated: input.pkg.aiGenerated, link: pickupPath(session.id), recipients, deliveries };
 }
 
 /**

@@ -1,10 +1,11 @@
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PermanentEmailError, sendEmail, type EmailPayload } from "@/lib/notifications/email";
 import { readAccountPreferences } from "@/lib/accounts/preferences";
 import type { ChatPayload } from "@/lib/notifications/outbox";
 import { runInSystemScope } from "@/lib/tenancy/scope";
 import { sendChatWebhook } from "@/lib/notifications/webhooks";
+import { utcTimestamp } from "@/lib/sql/utc";
 
 /** After this many failed attempts (≈ 3 hours of backoff) a delivery is dead. */
 export const MAX_ATTEMPTS = 10;
@@ -48,9 +49,6 @@ export async function sweepDeliveries(now: Date = new Date(), limit = SWEEP_BATC
   return runInSystemScope("notification-sweeper", async () => sendClaimed(await claimDue(now, { limit }), now));
 }
 
-/** Columns are `timestamp` holding UTC wall-clock time (as Prisma writes them). */
-const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-
 /**
  * Takes a lease on due rows in one statement: `FOR UPDATE SKIP LOCKED` keeps a concurrent claimer
  * off rows being claimed, and the pushed-back `next_attempt_at` keeps it off them afterwards.
@@ -58,18 +56,18 @@ const utc = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TI
 async function claimDue(now: Date, options: { ids?: string[]; limit: number }): Promise<(ClaimedRow & { leaseUntil: Date })[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const only = options.ids ? Prisma.sql`AND id = ANY(${options.ids}::uuid[])` : Prisma.empty;
-  const rows = await db.$queryRaw<ClaimedRow[]>`
+  const rows = await queryRows<ClaimedRow>(Prisma.sql`
     WITH due AS (
       SELECT id FROM notification_deliveries
-      WHERE status IN ('pending', 'failed') AND next_attempt_at <= ${utc(now)} ${only}
+      WHERE status IN ('pending', 'failed') AND next_attempt_at <= ${utcTimestamp(now)} ${only}
       ORDER BY next_attempt_at
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
     )
-    UPDATE notification_deliveries AS d SET next_attempt_at = ${utc(leaseUntil)}, updated_at = ${utc(now)}
+    UPDATE notification_deliveries AS d SET next_attempt_at = ${utcTimestamp(leaseUntil)}, updated_at = ${utcTimestamp(now)}
     FROM due WHERE d.id = due.id
     RETURNING d.id, d.account_id AS "accountId", d.channel::text AS channel, d.attempts, d.idempotency_key AS "idempotencyKey", d.payload,
-      d.recipient_email AS "recipientEmail"`;
+      d.recipient_email AS "recipientEmail"`);
   return rows.map((row) => ({ ...row, leaseUntil }));
 }
 
@@ -92,8 +90,6 @@ async function sendClaimed(rows: (ClaimedRow & { leaseUntil: Date })[], now: Dat
 }
 
 async function sendOne(row: ClaimedRow & { leaseUntil: Date }, now: Date): Promise<DeliveryOutcome> {
-  // Only the holder of this lease may record the outcome; a row re-claimed after expiry is someone else's.
-  const held = { id: row.id, nextAttemptAt: row.leaseUntil, status: { in: ["pending" as const, "failed" as const] } };
   const attempts = row.attempts + 1;
   let failure: unknown;
   try {
@@ -102,19 +98,33 @@ async function sendOne(row: ClaimedRow & { leaseUntil: Date }, now: Date): Promi
     failure = error;
   }
   if (failure === undefined) {
-    await db.notificationDelivery.updateMany({ where: held, data: { status: "sent", sentAt: new Date(), attempts } });
+    const sentAt = new Date();
+    await recordOutcome(row, Prisma.sql`status = 'sent', sent_at = ${utcTimestamp(sentAt)}, attempts = ${attempts}, updated_at = ${utcTimestamp(sentAt)}`);
     return { id: row.id, channel: row.channel, status: "sent" };
   }
   const message = messageOf(failure);
   const permanent = failure instanceof PermanentEmailError || failure instanceof ChannelRemovedError;
   const status = permanent || attempts >= MAX_ATTEMPTS ? "dead" : "failed";
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
-  await db.notificationDelivery.updateMany({ where: held, data: { status, attempts, lastError: message.slice(0, 2000), nextAttemptAt } });
+  await recordOutcome(row, Prisma.sql`
+    status = ${status}::"DeliveryStatus", attempts = ${attempts}, last_error = ${message.slice(0, 2000)},
+    next_attempt_at = ${utcTimestamp(nextAttemptAt)}, updated_at = ${utcTimestamp(new Date())}`);
   logJson("notifications.delivery_failed", {
     delivery_id: row.id, account_id: row.accountId, channel: row.channel, attempts, status,
     next_attempt_at: status === "dead" ? null : nextAttemptAt.toISOString(), error: message,
   });
   return { id: row.id, channel: row.channel, status, error: message };
+}
+
+/**
+ * Writes a send's outcome, as one plain statement (one per delivery of every escalation, so it
+ * skips Prisma's query compilation). Only the holder of the lease may: a row re-claimed after
+ * its lease expired is someone else's, and the `next_attempt_at` condition leaves it alone.
+ */
+async function recordOutcome(row: ClaimedRow & { leaseUntil: Date }, set: Prisma.Sql) {
+  await queryRows(Prisma.sql`
+    UPDATE notification_deliveries SET ${set}
+    WHERE id = ${row.id}::uuid AND next_attempt_at = ${utcTimestamp(row.leaseUntil)} AND status IN ('pending', 'failed')`);
 }
 
 async function deliver(row: ClaimedRow): Promise<void> {

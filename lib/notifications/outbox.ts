@@ -1,4 +1,5 @@
 import { readAccountPreferences } from "@/lib/accounts/preferences";
+import type { AccountPreferences } from "@/lib/accounts/schemas";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -21,6 +22,12 @@ export type EscalationDeliveriesInput = {
 
 const CHAT_CHANNELS = ["slack", "teams"] as const;
 
+/** One pending delivery of an escalation: email to a recipient, or the account's Slack / Teams post. */
+export type EscalationDeliveryRow = {
+  accountId: string; handoffId: string; recipientUserId: string | null; channel: "email" | "slack" | "teams";
+  idempotencyKey: string; payload: EmailPayload | ChatPayload;
+};
+
 /**
  * Where a teammate picks an escalation up (F3). `from=escalations` tells the session page the
  * person came for an escalation, so its back link returns to the queue.
@@ -36,8 +43,12 @@ export function pickupPath(sessionId: string): string {
  * the sweeper picks up whatever a crash left behind. Keys are `escalation/<handoff>/<user|account>/<channel>`.
  */
 export async function enqueueEscalationDeliveries(tx: Tx, input: EscalationDeliveriesInput): Promise<string[]> {
-  const preferences = await readAccountPreferences(input.accountId, tx);
-  const rows: Prisma.NotificationDeliveryCreateManyInput[] = [];
+  return insertDeliveries(tx, escalationDeliveryRows(input, await readAccountPreferences(input.accountId, tx)));
+}
+
+/** The rows `enqueueEscalationDeliveries` writes, for a caller that writes them itself. */
+export function escalationDeliveryRows(input: EscalationDeliveriesInput, preferences: AccountPreferences): EscalationDeliveryRow[] {
+  const rows: EscalationDeliveryRow[] = [];
   if (preferences.escalation_email_enabled) rows.push(...emailDeliveries(input, { reminder: false }));
   const title = `${input.escalatorName} escalated “${input.sessionTitle}”`;
   const link = `${env.APP_URL.replace(/\/$/, "")}${pickupPath(input.sessionId)}`;
@@ -46,7 +57,7 @@ export async function enqueueEscalationDeliveries(tx: Tx, input: EscalationDeliv
     const payload: ChatPayload = { title, text: `Reason: ${input.reason}`, link };
     rows.push({ accountId: input.accountId, handoffId: input.handoffId, recipientUserId: null, channel, idempotencyKey: `escalation/${input.handoffId}/account/${channel}`, payload });
   }
-  return insertDeliveries(tx, rows);
+  return rows;
 }
 
 /** F9: the reminder round, email only, keys suffixed `/renotify`. Returns the new delivery ids. */
@@ -56,7 +67,7 @@ export async function enqueueReminderEmails(tx: Tx, input: EscalationDeliveriesI
   return insertDeliveries(tx, emailDeliveries(input, { reminder: true }));
 }
 
-function emailDeliveries(input: EscalationDeliveriesInput, options: { reminder: boolean }): Prisma.NotificationDeliveryCreateManyInput[] {
+function emailDeliveries(input: EscalationDeliveriesInput, options: { reminder: boolean }): EscalationDeliveryRow[] {
   const path = pickupPath(input.sessionId);
   return input.recipients.map((recipient) => {
     const mail = buildEscalationEmail({

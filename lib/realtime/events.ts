@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** Live event types on the escalation stream (F4). */
 export type RealtimeEventType = "handoff_created" | "handoff_claimed" | "handoff_reminded";
@@ -26,9 +27,17 @@ function toEvent(row: EventRow): RealtimeEvent {
  * serializes every commit in the database.
  */
 export async function recordRealtimeEvent(tx: Tx, accountId: string, type: RealtimeEventType, payload: Record<string, unknown>) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`realtime:${accountId}`}, 0))`;
+  await tx.$executeRaw`SELECT ${accountEventLock(accountId)}`;
   const row = await tx.realtimeEvent.create({ data: { accountId, type, payload: payload as object } });
   return toEvent(row);
+}
+
+/**
+ * The call taking the account's event lock (see recordRealtimeEvent), for a statement that draws
+ * an event id itself: it must run before the id is drawn, e.g. in a CTE the INSERT selects from.
+ */
+export function accountEventLock(accountId: string): Prisma.Sql {
+  return Prisma.sql`pg_advisory_xact_lock(hashtextextended(${`realtime:${accountId}`}, 0))`;
 }
 
 /** The account's events after `afterId`, oldest first (Last-Event-ID replay). */

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env";
 import { escalationBus, type EscalationBus, type Subscription } from "@/lib/realtime/bus";
 import { latestRealtimeEventId, realtimeEventsAfter, type RealtimeEvent } from "@/lib/realtime/events";
+import { joinHeartbeat, sharedCheck, type Beat } from "@/lib/realtime/heartbeat";
 import { encodeControl, encodeRealtimeEvent } from "@/lib/realtime/sse-encoding";
 
 export type EscalationStreamOptions = {
@@ -19,6 +20,11 @@ export type EscalationStreamOptions = {
    * on false the stream sends `access_revoked` and closes, so a demotion ends it within one beat.
    */
   stillAllowed?: () => Promise<boolean>;
+  /**
+   * Whose access `stillAllowed` checks (e.g. the sign-in): streams with the same key beat
+   * together and share one check in flight.
+   */
+  accessKey?: string;
 };
 
 export const DEFAULT_BUFFER_SIZE = 64;
@@ -39,7 +45,8 @@ export class SlowSubscriberError extends Error {
  * and holds live events until the replay is out, so nothing falls between the two and nothing
  * comes twice. Live delivery only enqueues: once `bufferSize` frames wait unread the client is
  * dropped (the stream errors, the subscription ends); publishers never wait for it. Unsubscribes
- * and stops the heartbeat on cancel, abort, drop or a failed `stillAllowed` check.
+ * and leaves the shared heartbeat (lib/realtime/heartbeat.ts) on cancel, abort, drop or a failed
+ * `stillAllowed` check.
  */
 export function openEscalationStream(options: EscalationStreamOptions): ReadableStream<Uint8Array> {
   const bus = options.bus ?? escalationBus;
@@ -49,7 +56,7 @@ export function openEscalationStream(options: EscalationStreamOptions): Readable
 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let subscription: Subscription | undefined;
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let leaveHeartbeat: (() => void) | undefined;
   let closed = false;
   let held: RealtimeEvent[] | undefined = []; // live events arriving before the replay is out
   const sent = new Set<string>();
@@ -59,7 +66,7 @@ export function openEscalationStream(options: EscalationStreamOptions): Readable
     if (closed) return false;
     closed = true;
     subscription?.close();
-    clearInterval(heartbeat);
+    leaveHeartbeat?.();
     options.signal?.removeEventListener("abort", onAbort);
     pulled?.();
     return true;
@@ -123,10 +130,10 @@ export function openEscalationStream(options: EscalationStreamOptions): Readable
   };
 
   let checking = false;
-  const beat = async () => {
+  const beat = async ({ frame }: Beat) => {
     if (options.stillAllowed && !checking) {
       checking = true;
-      const allowed = await options.stillAllowed().catch(() => true);
+      const allowed = await sharedCheck(options.accessKey, options.stillAllowed).catch(() => true);
       checking = false;
       if (closed) return;
       if (!allowed) {
@@ -134,7 +141,7 @@ export function openEscalationStream(options: EscalationStreamOptions): Readable
         return onAbort();
       }
     }
-    push(encodeControl("heartbeat", { at: new Date().toISOString() }));
+    push(frame);
   };
 
   return new ReadableStream<Uint8Array>(
@@ -144,8 +151,7 @@ export function openEscalationStream(options: EscalationStreamOptions): Readable
         if (options.signal?.aborted) return void onAbort();
         options.signal?.addEventListener("abort", onAbort);
         subscription = bus.subscribe(options.accountId, { onEvent });
-        heartbeat = setInterval(() => void beat(), heartbeatSeconds * 1000);
-        heartbeat.unref?.();
+        leaveHeartbeat = joinHeartbeat(heartbeatSeconds, options.accessKey, (tick) => void beat(tick));
         begin().catch((error: unknown) => drop(error instanceof Error ? error : new Error(String(error))));
       },
       pull() {

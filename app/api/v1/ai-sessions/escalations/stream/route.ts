@@ -18,6 +18,7 @@ export const GET = withViewer("engineerOrAdmin", escalationStreamInput, (viewer,
     signal: request.signal,
     // Only a refusal closes the stream; a database hiccup keeps it open until the next beat.
     stillAllowed: () => loadViewer(viewer, "engineerOrAdmin").then(() => true, (error: unknown) => !(error instanceof AppError)),
+    accessKey: `${viewer.userId}:${viewer.signInId ?? ""}`,
   });
   return new Response(stream, { headers: SSE_HEADERS });
 });

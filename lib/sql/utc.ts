@@ -1,0 +1,8 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * `date` as a SQL value for our `timestamp` columns, which hold UTC wall-clock time (as Prisma
+ * writes them): independent of the database session's time zone. Read such a column back as a
+ * Date with `column AT TIME ZONE 'UTC'`.
+ */
+export const utcTimestamp = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
