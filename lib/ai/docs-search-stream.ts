@@ -58,11 +58,17 @@ export async function streamWithDocsSearch(
     if (error instanceof CallerFailure) throw error.original;
     if (error instanceof APIUserAbortError) throw error;
     logMcpFallback(purpose, error, !shown);
-    if (shown) throw toAppError(error);
+    if (shown) {
+      logMcpTurn({ purpose, available: true, invoked: toolNames.length > 0, toolNames: unique(toolNames), fellBack: false });
+      throw toAppError(error);
+    }
   }
-  const reply = await streamPlain(params, onText);
-  logMcpTurn({ purpose, available: false, invoked: false, toolNames: [], fellBack: true });
-  return reply;
+  // The turn line is written whether the retry answers or fails too: every turn has one.
+  try {
+    return await streamPlain(params, onText);
+  } finally {
+    logMcpTurn({ purpose, available: false, invoked: false, toolNames: [], fellBack: true });
+  }
 }
 
 async function streamBeta(

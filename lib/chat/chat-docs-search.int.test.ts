@@ -145,6 +145,21 @@ describe("documentation search (J4)", () => {
     ]);
   });
 
+  it("does not retry a tool-path failure after text was shown: no second answer under the first", async () => {
+    process.env.ENABLE_MCP_MICROSOFT_LEARN = "true";
+    model().enqueue({ text: ANSWER, chunkSize: 10, failAfterChars: 20, mcpToolUses: [{ name: "microsoft_docs_search", result: "…" }] });
+
+    const { session, streamed, last } = await turn("Outlook keeps asking for the password.");
+    expect(streamed).toBe(ANSWER.slice(0, 20));
+    expect(last.event).toBe("error");
+    expect(last.data).toMatchObject({ code: "unavailable" });
+    expect(model().requests).toHaveLength(1);
+    expect(logged("mcp.fallback")).toEqual([expect.objectContaining({ error_type: "overloaded_error", retried: false })]);
+    expect(logged("mcp.turn")).toEqual([expect.objectContaining({ mcp_available: true, mcp_invoked: true, tool_names: ["microsoft_docs_search"], fallback: false })]);
+    const steps = await db.aiSessionStep.findMany({ where: { sessionId: session.id } });
+    expect(steps.map((step) => step.kind)).toEqual(["engineer_message"]);
+  });
+
   it("when the retry without the tool fails too, the turn ends in the usual error and the message is kept", async () => {
     process.env.ENABLE_MCP_MICROSOFT_LEARN = "true";
     model().setMcpFailure(MCP_UNREACHABLE);
@@ -155,7 +170,21 @@ describe("documentation search (J4)", () => {
     expect(last.event).toBe("error");
     expect(last.data).toMatchObject({ code: "upstream" });
     expect(logged("mcp.fallback")).toHaveLength(1);
+    expect(logged("mcp.turn")).toEqual([expect.objectContaining({ mcp_available: false, fallback: true })]);
     const steps = await db.aiSessionStep.findMany({ where: { sessionId: session.id } });
     expect(steps.map((step) => step.kind)).toEqual(["engineer_message"]);
+  });
+
+  it("the fake refuses a connector request without the beta header or the toolset, as the real API does", async () => {
+    const post = (headers: Record<string, string>, body: object) =>
+      fetch(`${model().url}/v1/messages`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    const base = { model: "m", max_tokens: 10, messages: [{ role: "user", content: "hi" }], mcp_servers: [{ type: "url", url: MICROSOFT_LEARN_MCP_URL, name: MICROSOFT_LEARN_SERVER_NAME }] };
+    const noBeta = await post({}, { ...base, tools: [{ type: "mcp_toolset", mcp_server_name: MICROSOFT_LEARN_SERVER_NAME }] });
+    expect(noBeta.status).toBe(400);
+    expect((await noBeta.json()).error.type).toBe("invalid_request_error");
+    const noToolset = await post({ "anthropic-beta": MCP_CONNECTOR_BETA }, base);
+    expect(noToolset.status).toBe(400);
+    model().enqueue({ text: "ok" });
+    expect((await post({ "anthropic-beta": MCP_CONNECTOR_BETA }, { ...base, tools: [{ type: "mcp_toolset", mcp_server_name: MICROSOFT_LEARN_SERVER_NAME }] })).status).toBe(200);
   });
 });

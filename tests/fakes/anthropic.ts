@@ -31,6 +31,8 @@ export type FakeTextReply = ReplyScope & {
   chunkDelayMs?: number;
   /** MCP tool calls the "model" makes before its text: each streams an mcp_tool_use and an mcp_tool_result block. */
   mcpToolUses?: FakeMcpToolUse[];
+  /** Streams this many characters of the text, then an `error` event (as the API does when it fails mid-answer). */
+  failAfterChars?: number;
 };
 export type FakeMcpToolUse = { name: string; input?: Record<string, unknown>; result: string; isError?: boolean; serverName?: string };
 export type FakeErrorReply = ReplyScope & { status: 429 | 500 | 529 | 400 | 401; message?: string };
@@ -238,6 +240,11 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     for (let offset = 0; offset < reply.text.length; offset += size) {
       if (reply.chunkDelayMs && offset > 0) await sleep(reply.chunkDelayMs);
       if (response.destroyed) return; // the client went away mid-stream
+      if (reply.failAfterChars !== undefined && offset >= reply.failAfterChars) {
+        send("error", { error: { type: "overloaded_error", message: "Overloaded" } });
+        response.end();
+        return;
+      }
       send("content_block_delta", { index: textIndex, delta: { type: "text_delta", text: reply.text.slice(offset, offset + size) } });
     }
     send("content_block_stop", { index: textIndex });
