@@ -32,6 +32,8 @@ export const env = createEnv({
     ANTHROPIC_MODEL_CAPABLE: z.string().optional(),
     ANTHROPIC_MODEL_CHEAP: z.string().optional(),
     ANTHROPIC_MODEL_CHAT: z.string().optional(),
+    // "true" offers chat turns the Microsoft Learn MCP server (J4); lib/ai/docs-search.ts reads it at call time.
+    ENABLE_MCP_MICROSOFT_LEARN: z.enum(["true", "false"]).optional(),
     RESEND_API_KEY: z.string().optional(),
     RESEND_BASE_URL: optionalUrl,
     // Sender of escalation email; must be a verified domain in Resend.

@@ -5,6 +5,7 @@ import type { UserRole } from "@/lib/generated/prisma/enums";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "./seed-data";
 import { seedEscalationHistory } from "./seed-history";
 import { seedDemoPsa, type DemoPsaSimulator } from "./seed-psa";
+import { seedResolvedHistory } from "./seed-resolved";
 import { seedScriptLibrary } from "./seed-scripts";
 
 type SeedUser = { id: string; email: string; name: string; role: UserRole; deletedAt: Date | null };
@@ -43,6 +44,8 @@ async function seedAccounts(db: Db, password: string, options: SeedOptions) {
       await seedEscalationHistory(tx);
     });
   }
+  // Its own guard, so a database seeded before the history existed gains it too.
+  await db.$transaction((tx) => seedResolvedHistory(tx), { timeout: 30_000 });
   if ((await db.aiSession.count({ where: { accountId: otherAccount.id } })) === 0) {
     await db.aiSession.create({
       data: {

@@ -3,11 +3,13 @@ import { SignInRefused, verifyCredentials } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { getEscalationMetric } from "@/lib/analytics/escalation-metric";
+import { getReopenMetric } from "@/lib/analytics/reopen-metric";
 import { listScriptCategories } from "@/lib/scripts/templates/categories";
 import { listScriptTemplates } from "@/lib/scripts/templates/list-templates";
 import { renderScript } from "@/lib/scripts/generate/render-script";
 import { seedDemo } from "@/prisma/seed";
 import { PAST_ESCALATIONS } from "@/prisma/seed-history";
+import { RESOLVED_HISTORY, resolvedHistoryId } from "@/prisma/seed-resolved";
 import { demoAccount, demoSessions, demoUsers, otherAccount, otherSessions, otherUsers } from "@/prisma/seed-data";
 
 const PASSWORD = "seed-test-password";
@@ -50,7 +52,7 @@ describe("seedDemo", () => {
   it("writes the demo data", () => {
     expect(firstRun.accounts).toBe(2);
     expect(firstRun.users).toBe(Object.keys(demoUsers).length + Object.keys(otherUsers).length);
-    expect(firstRun.ai_sessions).toBe(Object.keys(demoSessions).length + Object.keys(otherSessions).length + PAST_ESCALATIONS.length);
+    expect(firstRun.ai_sessions).toBe(Object.keys(demoSessions).length + Object.keys(otherSessions).length + PAST_ESCALATIONS.length + RESOLVED_HISTORY.length);
   });
 
   it("gives Analytics a month of claimed escalations, all resolved since", async () => {
@@ -67,7 +69,8 @@ describe("seedDemo", () => {
       new Set(["active", "parked", "escalated", "requesting_escalation", "resolved"]),
     );
     const escalatorOfHistory = demoUsers.admin.id;
-    const storySessions = await db.aiSession.findMany({ where: { accountId: demoAccount.id, userId: { not: escalatorOfHistory } }, select: { id: true } });
+    const historyIds = RESOLVED_HISTORY.map((_, index) => resolvedHistoryId(index));
+    const storySessions = await db.aiSession.findMany({ where: { accountId: demoAccount.id, userId: { not: escalatorOfHistory }, id: { notIn: historyIds } }, select: { id: true } });
     expect(storySessions.map((session) => session.id).sort()).toEqual(Object.values(demoSessions).sort());
   });
 
@@ -142,6 +145,57 @@ describe("seedDemo", () => {
 
   it("refuses removed@demo-msp.test", async () => {
     expect((await refusalOf({ email: "removed@demo-msp.test", password: PASSWORD })).reason).toBe("account_removed");
+  });
+});
+
+describe("the resolved history", () => {
+  const historyIds = RESOLVED_HISTORY.map((_, index) => resolvedHistoryId(index));
+
+  it("holds 20–30 resolved sessions across the problem families, each with facts, a fix that worked and a note", async () => {
+    expect(RESOLVED_HISTORY.length).toBeGreaterThanOrEqual(20);
+    expect(RESOLVED_HISTORY.length).toBeLessThanOrEqual(30);
+    const sessions = await db.aiSession.findMany({
+      where: { id: { in: historyIds } },
+      select: { status: true, resolvedAt: true, resolutionNoteMarkdown: true, userId: true, facts: { select: { id: true } }, fixes: { select: { status: true, title: true } }, documentation: { select: { kind: true } } },
+    });
+    expect(sessions).toHaveLength(RESOLVED_HISTORY.length);
+    for (const session of sessions) {
+      expect(session.status).toBe("resolved");
+      expect(session.resolutionNoteMarkdown).toContain("## Root cause");
+      expect(session.facts.length).toBeGreaterThanOrEqual(3);
+      expect(session.fixes).toEqual([expect.objectContaining({ status: "applied_success" })]);
+      expect(session.documentation.map((doc) => doc.kind)).toEqual(["resolution_note"]);
+    }
+    // Resolved by several people, never the junior, spread over the last 90 days.
+    const resolvers = new Set(sessions.map((session) => session.userId));
+    expect(resolvers.size).toBeGreaterThanOrEqual(3);
+    expect(resolvers.has(demoUsers.junior.id)).toBe(false);
+    const ages = sessions.map((session) => (Date.now() - session.resolvedAt!.getTime()) / 86_400_000);
+    expect(Math.max(...ages)).toBeLessThan(90);
+    expect(Math.max(...ages) - Math.min(...ages)).toBeGreaterThan(60);
+    // The same fix recurs under differently worded titles.
+    const perFix = new Map<string, number>();
+    for (const session of sessions) perFix.set(session.fixes[0]!.title, (perFix.get(session.fixes[0]!.title) ?? 0) + 1);
+    expect([...perFix.values()].some((count) => count >= 3)).toBe(true);
+    expect(sessions.filter((session) => session.fixes.some((fix) => fix.title === "Clear cached Office credentials and re-authenticate")).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("words one problem so that a new session's title finds its earlier resolutions by full-text search", async () => {
+    // "Outlook keeps asking for password": the lexemes of the title, any of them, ranked.
+    const rows = await db.$queryRaw<{ title: string }[]>`
+      SELECT title FROM ai_sessions
+       WHERE id::text = ANY(${historyIds})
+         AND to_tsvector('english', title || ' ' || coalesce(resolution_note_markdown, '')) @@ to_tsquery('english', 'outlook | keep | ask | password')
+       ORDER BY ts_rank(to_tsvector('english', title || ' ' || coalesce(resolution_note_markdown, '')), to_tsquery('english', 'outlook | keep | ask | password')) DESC
+       LIMIT 3`;
+    expect(rows.length).toBe(3);
+    expect(rows.every((row) => /outlook/i.test(row.title))).toBe(true);
+  });
+
+  it("gives the reopen rate something to show", async () => {
+    const metric = await getReopenMetric(viewerOfDemo(demoUsers.senior), { period: "90d" });
+    expect(metric.n_reopened).toBe(RESOLVED_HISTORY.filter((past) => past.reopenedAfterDays !== undefined).length);
+    expect(metric.reopen_rate).toBeGreaterThan(0);
   });
 });
 

@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { ArrowLeft, Building2, Ticket } from "lucide-react";
 import { focusRing } from "@/components/ui/focus-ring";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SessionStatusBadge } from "@/components/pilot/session-status-badge";
+import { ReopenedBadge, SessionStatusBadge } from "@/components/pilot/session-status-badge";
 import { SpinOffTicketDialog, type SpunOffTicket } from "@/components/pilot/spin-off-ticket-dialog";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
 
@@ -16,6 +16,8 @@ type Props = {
   companyName: string | null;
   psaTicketRef: string | null;
   updatedAt: Date;
+  /** L3: set when the linked ticket came back open after this session resolved it. */
+  reopenedAt?: Date | null;
   /** The linked ticket (getPilotView's `psa.ticket`); without it the id is read from the ref ("CW #48233"). */
   psaTicket?: { id: string; ref: string } | null;
   /** G6: offer "Spin off ticket" (getPilotView's `psa.canSpinOff`); needs `sessionId`. */
@@ -39,7 +41,7 @@ function ticketFromRef(ref: string | null): { id: string; ref: string } | null {
  * a session the viewer works on with no ticket, "Spin off ticket" creates and links one; the link
  * then shows at once (and keeps focus) while the page refreshes with it.
  */
-export function SessionHeader({ title, status, companyName, psaTicketRef, updatedAt, psaTicket, canSpinOff, sessionId }: Props) {
+export function SessionHeader({ title, status, companyName, psaTicketRef, updatedAt, reopenedAt, psaTicket, canSpinOff, sessionId }: Props) {
   const [spunOff, setSpunOff] = useState<SpunOffTicket | null>(null);
   const linkRef = useRef<HTMLAnchorElement>(null);
   const ticket = psaTicket ?? ticketFromRef(psaTicketRef) ?? spunOff;
@@ -63,6 +65,7 @@ export function SessionHeader({ title, status, companyName, psaTicketRef, update
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
         <SessionStatusBadge status={status} />
+        {reopenedAt && <ReopenedBadge reopenedAt={reopenedAt} />}
       </div>
       <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
         <span className="inline-flex items-center gap-1.5">

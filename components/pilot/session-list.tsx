@@ -3,7 +3,7 @@ import { Building2, ChevronRight, Clock, Ticket, UserRound } from "lucide-react"
 import { Card } from "@/components/ui/card";
 import { focusRing } from "@/components/ui/focus-ring";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SessionStatusBadge } from "@/components/pilot/session-status-badge";
+import { ReopenedBadge, SessionStatusBadge } from "@/components/pilot/session-status-badge";
 import type { SessionStatus } from "@/lib/generated/prisma/enums";
 
 export type SessionSummary = {
@@ -13,6 +13,8 @@ export type SessionSummary = {
   companyName: string | null;
   psaTicketRef: string | null;
   updatedAt: Date;
+  /** L3: the linked ticket came back open after this session resolved it. */
+  reopenedAt?: Date | null;
   user: { id: string; name: string };
 };
 
@@ -43,6 +45,7 @@ export function SessionList({ sessions, label, viewerId }: Props) {
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   <span className="min-w-0 truncate font-medium text-slate-900 group-hover:text-indigo-700">{session.title}</span>
                   <SessionStatusBadge status={session.status} />
+                  {session.reopenedAt && <ReopenedBadge reopenedAt={session.reopenedAt} />}
                 </div>
                 <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
                   <span className="inline-flex min-w-0 items-center gap-1.5">

@@ -46,6 +46,7 @@ export function SessionView({ session, pickup, inTransit, fix, offer, escalation
         companyName={session.companyName}
         psaTicketRef={session.psaTicketRef}
         updatedAt={session.updatedAt}
+        reopenedAt={session.reopenedAt}
         psaTicket={psa?.ticket}
         canSpinOff={psa?.canSpinOff}
         sessionId={session.id}

@@ -2,6 +2,7 @@ import type Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resources/messages";
 import type { z } from "zod";
 import { toAppError } from "@/lib/ai/anthropic-errors";
+import { streamWithDocsSearch, type StreamedReply } from "@/lib/ai/docs-search-stream";
 import { buildMessages, buildSystemBlocks, MAX_CACHE_BREAKPOINTS, textOf, usesHistoryBreakpoint } from "@/lib/ai/anthropic-request";
 import { logCacheUsage, toTokenUsage, type ApiUsage } from "@/lib/ai/cache-telemetry";
 import { parseJsonReply } from "@/lib/ai/json-reply";
@@ -29,7 +30,7 @@ function toParams(request: GenerateRequest, model: string): MessageCreateParamsN
   };
 }
 
-function finish(request: GenerateRequest, message: { model: string; content: Anthropic.ContentBlock[]; usage: ApiUsage }): GenerateResult {
+function finish(request: GenerateRequest, message: { model: string; content: ReadonlyArray<{ type: string; text?: string }>; usage: ApiUsage }): GenerateResult {
   const usage = toTokenUsage(message.usage);
   logCacheUsage(request.purpose, message.model, usage);
   return { text: textOf(message.content), usage };
@@ -57,15 +58,24 @@ export function createAnthropicProvider({ client, models }: AnthropicProviderOpt
     return parseJsonReply(result.text, schema, request.purpose);
   }
 
+  async function streamPlain(params: MessageCreateParamsNonStreaming, onText: (delta: string) => void): Promise<StreamedReply> {
+    const stream = client.messages.stream(params);
+    // Iterating (rather than `.on("text")`) means a throwing `onText` — say, the page went away —
+    // ends the loop, and the iterator's return() aborts the HTTP stream instead of leaking it.
+    for await (const event of stream) {
+      if (event.type === "content_block_delta" && event.delta.type === "text_delta") onText(event.delta.text);
+    }
+    const message = await stream.finalMessage();
+    return { model: message.model, text: textOf(message.content), usage: message.usage };
+  }
+
   async function streamText(request: GenerateRequest, onText: (delta: string) => void): Promise<GenerateResult> {
-    const stream = client.messages.stream(toParams(request, models[request.tier]));
+    const params = toParams(request, models[request.tier]);
     try {
-      // Iterating (rather than `.on("text")`) means a throwing `onText` — say, the page went away —
-      // ends the loop, and the iterator's return() aborts the HTTP stream instead of leaking it.
-      for await (const event of stream) {
-        if (event.type === "content_block_delta" && event.delta.type === "text_delta") onText(event.delta.text);
-      }
-      return finish(request, await stream.finalMessage());
+      const reply = request.docsSearch
+        ? await streamWithDocsSearch(client, params, request.purpose, onText, streamPlain)
+        : await streamPlain(params, onText);
+      return finish(request, { model: reply.model, content: [{ type: "text", text: reply.text }], usage: reply.usage });
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw toAppError(error);

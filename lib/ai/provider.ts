@@ -17,6 +17,11 @@ export type GenerateRequest = {
   maxTokens?: number;
   /** Mark the conversation history (all but the newest message) for caching: chat turns (J2). */
   cacheHistory?: boolean;
+  /**
+   * Offer the model the documentation search tool when it is switched on (J4), answering without
+   * it if the tool path fails. Every such call logs one `mcp.turn` line, switched on or not.
+   */
+  docsSearch?: boolean;
 };
 
 export type TokenUsage = {

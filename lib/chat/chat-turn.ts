@@ -39,7 +39,7 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
       const filter = createProseStreamFilter();
       const scrubber = createStreamScrubber(secrets);
       const reply = await provider.streamText(
-        { tier: "chat", system: context.system, messages: context.messages, purpose: "chat_turn", cacheHistory: true, maxTokens: 2048 },
+        { tier: "chat", system: context.system, messages: context.messages, purpose: "chat_turn", cacheHistory: true, docsSearch: true, maxTokens: 2048 },
         (delta) => {
           const prose = scrubber.push(filter.push(delta));
           if (prose) sendDelta(prose);

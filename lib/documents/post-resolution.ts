@@ -7,6 +7,7 @@ import { conflict } from "@/lib/errors";
 import { postDocumentationToPsa } from "@/lib/psa/psa-writeback";
 import type { PsaWritebackResult } from "@/lib/psa/writeback/types";
 import { redactValues } from "@/lib/scripts/redaction";
+import { confirmReopenedFixes } from "@/lib/sessions/reopen-signal";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 
 export type PostResolutionResult = {
@@ -83,6 +84,7 @@ export async function postResolutionNote(viewer: Viewer, sessionId: string, inpu
           metadata: { type: "resolution_note_posted", documentation_id: documentation.id },
         },
       });
+      await confirmReopenedFixes(tx, { accountId: viewer.accountId, sessionId: session.id, ticketId: psaTicketId });
       return documentation.id;
     },
     { timeout: 10_000 },

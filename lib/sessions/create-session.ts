@@ -4,6 +4,7 @@ import { notFound } from "@/lib/errors";
 import { resolveSessionTicketLink } from "@/lib/psa/tickets/session-ticket-link";
 import type { CreateSessionInput } from "@/lib/sessions/schemas";
 import { linkedPsaTicket } from "@/lib/sessions/read-session";
+import { noteNewSessionOnTicket } from "@/lib/sessions/reopen-signal";
 import { readableSessionWhere } from "@/lib/sessions/session-access";
 
 /**
@@ -11,7 +12,8 @@ import { readableSessionWhere } from "@/lib/sessions/session-access";
  * session they can read (B2 [FORK]). The start is the session's first step. A linked ticket is read
  * from the account's PSA first (ref "CW #<id>", its company unless one is given); an unreachable
  * PSA doesn't block the start. Throws not_found for a fork source the viewer can't read, invalid
- * (422) for a ticket the PSA says doesn't exist.
+ * (422) for a ticket the PSA says doesn't exist. A new (not forked) session on a ticket marks the
+ * ticket's earlier resolved sessions reopened (L3).
  */
 export async function createSession(viewer: Viewer, input: CreateSessionInput) {
   const source = input.forked_from_id
@@ -40,6 +42,9 @@ export async function createSession(viewer: Viewer, input: CreateSessionInput) {
     await tx.aiSessionStep.create({
       data: { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, kind: "system_event", content: started },
     });
+    if (session.psaTicketId && !source) {
+      await noteNewSessionOnTicket(tx, { accountId: viewer.accountId, ticketId: session.psaTicketId, sessionId: session.id });
+    }
     return { ...session, psa_ticket: linkedPsaTicket(session) };
   });
 }

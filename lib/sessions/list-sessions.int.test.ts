@@ -179,6 +179,7 @@ describe("GET /api/v1/ai-sessions search and paging", () => {
       psaTicketId: null,
       psaTicketRef: null,
       stateVersion: 0,
+      reopenedAt: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
       user: { id: a.engineer.id, name: a.engineer.name },

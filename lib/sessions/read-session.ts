@@ -12,6 +12,8 @@ export const sessionSummary = {
   psaTicketId: true,
   psaTicketRef: true,
   stateVersion: true,
+  /** L3: set while the linked ticket came back open after this session resolved it. */
+  reopenedAt: true,
   createdAt: true,
   updatedAt: true,
 } as const;

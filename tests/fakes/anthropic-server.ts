@@ -6,10 +6,12 @@
  *
  * Besides POST /v1/messages it answers a small admin API (JSON in, JSON out):
  *
- *   POST /_fake/enqueue   { replies: [{ text, delayMs?, chunkSize?, chunkDelayMs?, match? } | { status, message?, match? }] }
+ *   POST /_fake/enqueue   { replies: [{ text, delayMs?, chunkSize?, chunkDelayMs?, match?, mcpToolUses? } | { status, message?, match? }] }
  *                         queues replies, used in order; one with `match` is only taken by a request
  *                         whose prompt contains that text (so parallel tests don't take each other's)
  *   POST /_fake/mode      { mode: "up" | "down" }: down answers every request 529 overloaded_error
+ *   POST /_fake/mcp       { fail: { status, message? } | true | null }: while set, every request carrying
+ *                         mcp_servers gets that error (true: the 400 for an unreachable MCP server)
  *   POST /_fake/reset     clears the queue, the mode, the recorded requests and the prompt cache
  *   GET  /_fake/requests  { requests: [{ headers, body, stream }] }, oldest first
  *   GET  /_fake/health    { ok: true, mode, queued }
@@ -18,7 +20,7 @@
  * stray call never hangs or fails. Listens on loopback only; SIGTERM/SIGINT stop it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { startFakeAnthropic, type FakeAnthropic, type FakeReply } from "./anthropic";
+import { MCP_UNREACHABLE, startFakeAnthropic, type FakeAnthropic, type FakeErrorReply, type FakeMcpToolUse, type FakeReply } from "./anthropic";
 import { runIfMain, stopOnSignals } from "./run-as-process";
 
 export const DEFAULT_REPLY =
@@ -63,6 +65,11 @@ export async function startFakeModelServer(options: { port?: number; host?: stri
           mode = next;
           fake.setOverride(mode === "down" ? { status: 529, message: "Overloaded" } : undefined);
           return sendJson(response, 200, { mode });
+        }
+        case "POST /_fake/mcp": {
+          const fail = (await readJson(request) as { fail?: unknown } | null)?.fail;
+          fake.setMcpFailure(parseMcpFailure(fail));
+          return sendJson(response, 200, { mcp_failing: fail !== null && fail !== undefined && fail !== false });
         }
         case "POST /_fake/reset":
           await drain(request);
@@ -117,8 +124,31 @@ function parseReplies(body: unknown): FakeReply[] {
       delayMs: optionalNumber(value.delayMs, `${where}.delayMs`, 0),
       chunkSize: optionalNumber(value.chunkSize, `${where}.chunkSize`, 1),
       chunkDelayMs: optionalNumber(value.chunkDelayMs, `${where}.chunkDelayMs`, 0),
+      mcpToolUses: parseToolUses(value.mcpToolUses, `${where}.mcpToolUses`),
       match,
     };
+  });
+}
+
+function parseMcpFailure(fail: unknown): FakeErrorReply | undefined {
+  if (fail === null || fail === undefined || fail === false) return undefined;
+  if (fail === true) return MCP_UNREACHABLE;
+  const value = fail as { status?: unknown; message?: unknown };
+  if (typeof value !== "object" || typeof value.status !== "number" || !ERROR_STATUSES.has(value.status)) {
+    throw new BadRequest(`fail is true, null or { status } with status one of ${[...ERROR_STATUSES].join(", ")}.`);
+  }
+  return { status: value.status as FakeErrorReply["status"], message: optionalString(value.message, "fail.message") };
+}
+
+function parseToolUses(value: unknown, where: string): FakeMcpToolUse[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) throw new BadRequest(`${where} is an array.`);
+  return value.map((use: unknown, index) => {
+    const item = use as Record<string, unknown> | null;
+    if (typeof item !== "object" || item === null || typeof item.name !== "string" || typeof item.result !== "string") {
+      throw new BadRequest(`${where}[${index}] needs name and result (strings).`);
+    }
+    return { name: item.name, result: item.result, input: (item.input as Record<string, unknown> | undefined) ?? {}, isError: item.isError === true };
   });
 }
 

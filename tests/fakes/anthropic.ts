@@ -6,6 +6,12 @@
  * only when it is at least `minCacheableTokens` long, as the real API does), and fails on demand
  * with the real error shapes (429 with retry-after, 500, 529 overloaded).
  *
+ * It knows the MCP connector's request shape (J4): a request with `mcp_servers` must carry the
+ * connector's beta header and name each server in an `mcp_toolset` entry of `tools`, or it gets
+ * the 400 the real API gives. A scripted reply can stream `mcp_tool_use` / `mcp_tool_result`
+ * blocks before its text, and `setMcpFailure` fails every request that carries `mcp_servers`
+ * (the MCP server unreachable, say) while requests without it still answer.
+ *
  * `tests/fakes/anthropic-server.ts` runs the same fake as its own process (for Playwright and
  * manual runs) with an admin API under /_fake/.
  */
@@ -23,7 +29,12 @@ export type FakeTextReply = ReplyScope & {
   chunkSize?: number;
   /** Wait between streamed deltas, so a client can be seen mid-stream (default 0). */
   chunkDelayMs?: number;
+  /** MCP tool calls the "model" makes before its text: each streams an mcp_tool_use and an mcp_tool_result block. */
+  mcpToolUses?: FakeMcpToolUse[];
+  /** Streams this many characters of the text, then an `error` event (as the API does when it fails mid-answer). */
+  failAfterChars?: number;
 };
+export type FakeMcpToolUse = { name: string; input?: Record<string, unknown>; result: string; isError?: boolean; serverName?: string };
 export type FakeErrorReply = ReplyScope & { status: 429 | 500 | 529 | 400 | 401; message?: string };
 export type FakeReply = FakeTextReply | FakeErrorReply;
 
@@ -47,10 +58,13 @@ export type RecordedRequest = {
 };
 
 type ContentBlock = { type: string; text?: string; cache_control?: { type: string } };
+export type McpServerDefinition = { type: string; url: string; name: string; authorization_token?: string };
 export type MessagesBody = {
   model: string;
   max_tokens: number;
   stream?: boolean;
+  mcp_servers?: McpServerDefinition[];
+  tools?: { type: string; mcp_server_name?: string; name?: string }[];
   system?: string | ContentBlock[];
   messages: { role: string; content: string | ContentBlock[] }[];
 };
@@ -69,6 +83,8 @@ export type FakeAnthropic = {
    * outage); undefined ends it.
    */
   setOverride: (reply: FakeReply | undefined) => void;
+  /** While set, every request carrying `mcp_servers` gets this error; undefined ends it. */
+  setMcpFailure: (reply: FakeErrorReply | undefined) => void;
   /** Replies still queued. */
   queued: () => number;
   /** Forget requests, queued replies, the override and the simulated prompt cache. */
@@ -83,6 +99,26 @@ const ERROR_TYPES: Record<FakeErrorReply["status"], string> = {
   500: "api_error",
   529: "overloaded_error",
 };
+
+/** The connector betas the real API accepts for `mcp_servers`. */
+export const MCP_CONNECTOR_BETAS = ["mcp-client-2025-04-04", "mcp-client-2025-11-20", "mcp-client-2026-09-15"];
+/** What the real API answers when it can't reach a declared MCP server. */
+export const MCP_UNREACHABLE: FakeErrorReply = { status: 400, message: "Connection error while communicating with MCP server microsoft-learn" };
+
+/** Why the real API would refuse this request's MCP declaration, or undefined when it is well formed. */
+function mcpShapeProblem(request: IncomingMessage, body: MessagesBody): string | undefined {
+  if (!body.mcp_servers) return undefined;
+  const betas = String(request.headers["anthropic-beta"] ?? "").split(",").map((beta) => beta.trim());
+  if (!betas.some((beta) => MCP_CONNECTOR_BETAS.includes(beta))) return "mcp_servers: requires the anthropic-beta header mcp-client-2025-11-20.";
+  for (const [index, server] of body.mcp_servers.entries()) {
+    if (server.type !== "url" || !server.url?.startsWith("https://") || !server.name) {
+      return `mcp_servers.${index}: needs type "url", an https:// url and a name.`;
+    }
+    const offered = body.tools?.some((tool) => tool.type === "mcp_toolset" && tool.mcp_server_name === server.name);
+    if (!offered && betas.includes("mcp-client-2025-11-20")) return `mcp_servers.${index}: server "${server.name}" has no mcp_toolset in tools.`;
+  }
+  return undefined;
+}
 
 const estimateTokens = (text: string) => Math.max(1, Math.ceil(text.length / 4));
 
@@ -112,6 +148,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   const cachedPrefixes = new Set<string>();
   let responder: ((body: MessagesBody) => FakeReply) | undefined;
   let override: FakeReply | undefined;
+  let mcpFailure: FakeErrorReply | undefined;
 
   /** The first queued reply for this request: unscoped, or scoped to text its prompt contains. */
   function takeQueued(body: MessagesBody): FakeReply | undefined {
@@ -156,11 +193,16 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as MessagesBody;
     requests.push({ headers: request.headers, body, stream: Boolean(body.stream) });
 
+    const shapeProblem = mcpShapeProblem(request, body);
+    if (shapeProblem) return sendError(response, { status: 400, message: shapeProblem });
+    if (body.mcp_servers && mcpFailure) return sendError(response, mcpFailure);
     const reply = override ?? takeQueued(body) ?? responder?.(body) ?? { status: 500, message: "The fake model has no scripted reply." };
     if ("status" in reply) return sendError(response, reply);
     if (reply.delayMs) await sleep(reply.delayMs);
     const usage = { ...cacheUsage(body), output_tokens: estimateTokens(reply.text) };
     const id = `msg_fake_${requests.length}`;
+    // Tool calls only happen when the request offered the tools.
+    const toolBlocks = body.mcp_servers ? mcpBlocks(reply.mcpToolUses ?? [], id) : [];
     if (!body.stream) {
       response.writeHead(200, { "content-type": "application/json", "request-id": `req_${id}` });
       response.end(
@@ -169,7 +211,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
           type: "message",
           role: "assistant",
           model: body.model,
-          content: [{ type: "text", text: reply.text }],
+          content: [...toolBlocks, { type: "text", text: reply.text }],
           stop_reason: "end_turn",
           stop_sequence: null,
           usage,
@@ -182,15 +224,30 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     send("message_start", {
       message: { id, type: "message", role: "assistant", model: body.model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } },
     });
-    send("content_block_start", { index: 0, content_block: { type: "text", text: "" } });
     send("ping", {});
+    for (const [index, block] of toolBlocks.entries()) {
+      if (block.type === "mcp_tool_use") {
+        send("content_block_start", { index, content_block: { ...block, input: {} } });
+        send("content_block_delta", { index, delta: { type: "input_json_delta", partial_json: JSON.stringify(block.input) } });
+      } else {
+        send("content_block_start", { index, content_block: block });
+      }
+      send("content_block_stop", { index });
+    }
+    const textIndex = toolBlocks.length;
+    send("content_block_start", { index: textIndex, content_block: { type: "text", text: "" } });
     const size = reply.chunkSize ?? 12;
     for (let offset = 0; offset < reply.text.length; offset += size) {
       if (reply.chunkDelayMs && offset > 0) await sleep(reply.chunkDelayMs);
       if (response.destroyed) return; // the client went away mid-stream
-      send("content_block_delta", { index: 0, delta: { type: "text_delta", text: reply.text.slice(offset, offset + size) } });
+      if (reply.failAfterChars !== undefined && offset >= reply.failAfterChars) {
+        send("error", { error: { type: "overloaded_error", message: "Overloaded" } });
+        response.end();
+        return;
+      }
+      send("content_block_delta", { index: textIndex, delta: { type: "text_delta", text: reply.text.slice(offset, offset + size) } });
     }
-    send("content_block_stop", { index: 0 });
+    send("content_block_stop", { index: textIndex });
     send("message_delta", { delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: usage.output_tokens } });
     send("message_stop", {});
     response.end();
@@ -218,11 +275,15 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     setOverride: (reply) => {
       override = reply;
     },
+    setMcpFailure: (reply) => {
+      mcpFailure = reply;
+    },
     queued: () => queue.length,
     reset: () => {
       requests.length = 0;
       queue.length = 0;
       override = undefined;
+      mcpFailure = undefined;
       cachedPrefixes.clear();
     },
     close: () =>
@@ -232,6 +293,17 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
         server.closeAllConnections();
       }),
   };
+}
+
+/** The response blocks of scripted MCP tool calls, as the connector returns them. */
+function mcpBlocks(uses: FakeMcpToolUse[], messageId: string) {
+  return uses.flatMap((use, index) => {
+    const id = `mcptoolu_${messageId}_${index}`;
+    return [
+      { type: "mcp_tool_use", id, name: use.name, server_name: use.serverName ?? "microsoft-learn", input: use.input ?? {} },
+      { type: "mcp_tool_result", tool_use_id: id, is_error: use.isError ?? false, content: [{ type: "text", text: use.result }] },
+    ];
+  });
 }
 
 const urlHost = (host: string) => (host.includes(":") ? `[${host}]` : host);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Lock } from "lucide-react";
 import { getEscalationMetric } from "@/lib/analytics/escalation-metric";
+import { getReopenMetric } from "@/lib/analytics/reopen-metric";
 import { DEFAULT_ESCALATION_PERIOD, escalationMetricInput } from "@/lib/analytics/schemas";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { roleAllows } from "@/lib/auth/roles";
@@ -8,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { EscalationReport } from "@/components/analytics/escalation-report";
 import { PeriodSwitcher, periodLabels } from "@/components/analytics/period-switcher";
+import { ReopenStats } from "@/components/analytics/reopen-stats";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -15,7 +17,7 @@ type Props = { searchParams: Promise<{ period?: string | string[] }> };
 
 export default async function AnalyticsPage({ searchParams }: Props) {
   const viewer = await requireViewer("signedIn", "/analytics");
-  const header = <PageHeader title="Analytics" description="How quickly claimed escalations get worked." />;
+  const header = <PageHeader title="Analytics" description="How quickly claimed escalations get worked, and how many resolutions came back." />;
   if (!roleAllows("engineerOrAdmin", viewer.role)) {
     return (
       <div className="space-y-6">
@@ -29,12 +31,13 @@ export default async function AnalyticsPage({ searchParams }: Props) {
   // An unknown ?period= falls back to the default instead of failing the page (the API 422s).
   const parsed = escalationMetricInput.safeParse({ period: (await searchParams).period });
   const period = parsed.success ? parsed.data.period : DEFAULT_ESCALATION_PERIOD;
-  const metric = await getEscalationMetric(viewer, { period });
+  const [metric, reopens] = await Promise.all([getEscalationMetric(viewer, { period }), getReopenMetric(viewer, { period })]);
   return (
     <div className="space-y-6">
       {header}
       <PeriodSwitcher current={period} basePath="/analytics" />
       <EscalationReport metric={metric} periodLabel={periodLabels[period]} />
+      <ReopenStats metric={reopens} periodLabel={periodLabels[period]} />
     </div>
   );
 }
