@@ -8,12 +8,16 @@ import {
   teamTemplatesBlock,
   type TeamTemplateSummary,
 } from "@/lib/ai/prompts/chat";
+import { seenBeforeBlock } from "@/lib/ai/prompts/seen-before";
 import { taskLaneSchema, type TaskLane } from "@/lib/ai/task-lane";
+import { seenBeforeForChat, toSeenBeforeMatch } from "@/lib/knowledge/seen-before-for-chat";
+import type { SimilarSession } from "@/lib/knowledge/similar-sessions";
 
 /** How much conversation goes back to the model each turn. */
 const HISTORY_LIMIT = 40;
 
-export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; taskLane: TaskLane };
+/** `similar`: the seen-before matches offered to the model, the only sessions a suggested fix may cite. */
+export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; taskLane: TaskLane; similar?: SimilarSession[] };
 
 /**
  * What the model sees for a turn. The system prompt, the team's template list and the history come
@@ -55,10 +59,18 @@ export async function buildChatContext(tx: Tx, sessionId: string, newMessage: st
   ].join("\n\n");
   const latest = `<session_state>\n${state}\n</session_state>\n\n${newMessage}\n\n${CHAT_FORMAT_REMINDER}`;
   const templates = teamTemplatesBlock(await listTeamTemplates(tx, session.accountId));
+  // Cached on its own: the matches only change when a new fact changes the top three.
+  const similar = await seenBeforeForChat({ accountId: session.accountId, sessionId, title: session.title, facts: session.facts });
+  const seenBefore = seenBeforeBlock(similar.map(toSeenBeforeMatch));
   return {
-    system: [{ text: ASSISTANT_SYSTEM_PROMPT, cache: true }, ...(templates ? [{ text: templates, cache: true }] : [])],
+    system: [
+      { text: ASSISTANT_SYSTEM_PROMPT, cache: true },
+      ...(templates ? [{ text: templates, cache: true }] : []),
+      ...(seenBefore ? [{ text: seenBefore, cache: true }] : []),
+    ],
     messages: conversationWith(history, latest),
     taskLane,
+    similar,
   };
 }
 

@@ -6,8 +6,8 @@ export const similarSessionsParams = z.object({
 });
 export type SimilarSessionsParams = z.infer<typeof similarSessionsParams>;
 
-export const useSimilarFixInput = z.object({
+export const reuseSimilarFixInput = z.object({
   id: z.uuid("Session ids are UUIDs."),
   source_session_id: z.uuid("Session ids are UUIDs."),
 });
-export type UseSimilarFixInput = z.infer<typeof useSimilarFixInput>;
+export type ReuseSimilarFixInput = z.infer<typeof reuseSimilarFixInput>;

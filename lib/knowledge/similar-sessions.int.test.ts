@@ -100,7 +100,7 @@ describe("findSimilarSessions", () => {
     expect(ranked).not.toContain(ids.otherTenant);
     expect(ranked).not.toContain(ids.outlookReopened);
     expect(ranked).not.toContain(session.id);
-    const asB = await findSimilarSessions({ viewer: viewerOf(b.engineer), sessionId: session.id, title: "Outlook hangs on loading profile", text: "Outlook loading profile" });
+    const asB = await findSimilarSessions({ accountId: b.accountId, sessionId: session.id, title: "Outlook hangs on loading profile", text: "Outlook loading profile" });
     expect(asB.map((item) => item.session_id)).toEqual([ids.otherTenant]);
   });
 
@@ -150,7 +150,7 @@ describe("the search document", () => {
     await asTableOwner("VACUUM ANALYZE ai_sessions");
     const text = similarityText("Outlook stuck on profile", [{ text: "OST file large" }]);
     const query = similarSessionsQuery({
-      viewer: viewerOf(big.engineer),
+      accountId: big.accountId,
       sessionId: randomUUID(),
       title: "Outlook stuck on profile",
       text,

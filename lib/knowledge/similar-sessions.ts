@@ -57,7 +57,9 @@ export async function findSimilarSessions(input: SimilarQuery): Promise<SimilarS
 }
 
 export type SimilarQuery = {
-  viewer: Pick<Viewer, "accountId" | "userId" | "role">;
+  accountId: string;
+  /** Who asks, for `can_open`; without one (the chat's context) nothing is marked openable. */
+  reader?: Pick<Viewer, "userId" | "role">;
   sessionId: string;
   title: string;
   text: string;
@@ -81,14 +83,16 @@ export async function anyWordQuery(text: string): Promise<string | null> {
 /** The statement behind `findSimilarSessions` (exported so a test can EXPLAIN it). */
 export function similarSessionsQuery(input: SimilarQuery & { tsquery: string | null }): Prisma.Sql {
   const limit = Math.min(MAX_LIMIT, Math.max(1, input.limit ?? SIMILAR_LIMIT));
-  const { accountId, userId, role } = input.viewer;
+  const { accountId } = input;
+  const userId = input.reader?.userId ?? null;
+  const role = input.reader?.role ?? null;
   return Prisma.sql`
     SELECT * FROM (
     SELECT s.id AS session_id, s.title, s.resolved_at,
       round((coalesce(ts_rank(s.search_vector, ${input.tsquery}::tsquery), 0) + ${TITLE_SIMILARITY_WEIGHT} * similarity(s.title, ${input.title}))::numeric, 4) AS score,
       fx.id AS fix_id, fx.title AS fix_title, fx.description AS fix_description, fx.status::text AS fix_status,
       u.name AS resolved_by,
-      (${role} = 'viewer' OR coalesce(${userId}::uuid IN (s.user_id, s.handler_id, s.escalated_to_id), false)) AS can_open
+      coalesce(${role}::text = 'viewer' OR ${userId}::uuid IN (s.user_id, s.handler_id, s.escalated_to_id), false) AS can_open
     FROM ai_sessions s
     LEFT JOIN LATERAL (
       SELECT f.id, f.title, f.description, f.status FROM session_suggested_fixes f
@@ -120,6 +124,6 @@ export async function listSimilarSessions(viewer: Viewer, sessionId: string, lim
     select: { id: true, title: true, facts: { where: { deletedAt: null }, select: { text: true } } },
   });
   if (!session) throw notFound("Session");
-  const items = await findSimilarSessions({ viewer, sessionId: session.id, title: session.title, text: similarityText(session.title, session.facts), limit });
+  const items = await findSimilarSessions({ accountId: viewer.accountId, reader: viewer, sessionId: session.id, title: session.title, text: similarityText(session.title, session.facts), limit });
   return { items };
 }
