@@ -35,6 +35,8 @@ export type PilotFix = {
   partialNotes: string | null;
   failureReason: string | null;
   proposal: OutcomeProposal | null;
+  /** "Worked before": the resolved session this fix was reused from. */
+  sourceSession: { id: string; title: string } | null;
 };
 
 export type ForkSuggestion = { reason: string; title: string; summary: string };
@@ -56,6 +58,8 @@ export type FixInput = {
   partial_notes: string | null;
   failure_reason: string | null;
   ai_outcome_proposal: unknown;
+  source_session_id?: string | null;
+  source_session_title?: string | null;
 };
 
 /** The `done` event of a chat turn (lib/chat/apply-reply.ts TurnResult, as JSON). */
@@ -99,6 +103,7 @@ export function toPilotFix(fix: FixInput): PilotFix {
     partialNotes: fix.partial_notes,
     failureReason: fix.failure_reason,
     proposal: toProposal(fix.ai_outcome_proposal),
+    sourceSession: fix.source_session_id ? { id: fix.source_session_id, title: fix.source_session_title ?? "a resolved session" } : null,
   };
 }
 

@@ -14,6 +14,7 @@ import { OutcomeBanner } from "@/components/pilot/lane/outcome-banner";
 import { ResolveBar } from "@/components/pilot/lane/resolve-bar";
 import { SuggestedFixCard } from "@/components/pilot/lane/suggested-fix-card";
 import { WhatWeKnow } from "@/components/pilot/lane/what-we-know";
+import { SeenBefore } from "@/components/pilot/seen-before";
 import { DocumentPreviewDialog } from "@/components/pilot/preview/document-preview-dialog";
 import type { DocumentKindName } from "@/components/pilot/preview/preview-body";
 import { SessionHeader } from "@/components/pilot/session-header";
@@ -144,6 +145,7 @@ export function PilotWorkspace({ session, viewer, facts: factRows, fix: fixRow, 
             <WhatWeKnow sessionId={session.id} facts={facts} />
             <LaneLists sessionId={session.id} lane={lane} recordedRefs={recordedRefs} />
             <SuggestedFixCard sessionId={session.id} fix={fix} script={fixScript} />
+            <SeenBefore sessionId={session.id} factsKey={facts.map((fact) => `${fact.id}:${fact.text}`).join("|")} canWork />
           </LaneTabs>
           <ResolveBar fix={fix} inTransit={isInTransit(session.status)} resolveRef={resolveRef} escalateRef={escalateRef} onOpen={openPreview} psaPost={psaPosts?.escalation} />
         </aside>

@@ -15,7 +15,7 @@
  *     QUESTIONS    [{ "text" }]
  *     ACTIONS      [{ "label", "command"? }]
  *     PROMOTE      [{ "text", "source_ref"? }]        source_ref: a task-lane item UUID
- *     SUGGEST_FIX  { "title", "description", "confidence", "template_id"?, "script"?, "parameters"? }
+ *     SUGGEST_FIX  { "title", "description", "confidence", "template_id"?, "script"?, "parameters"?, "source_session_id"? }
  *     FIX_OUTCOME  { "fix_id"?, "outcome": applied_success|applied_failed|applied_partial, "notes"? }
  *     FORK         { "reason", "title", "summary" }
  *
@@ -69,6 +69,12 @@ export const suggestFixMarkerSchema = z.object({
     .record(z.string(), z.unknown())
     .nullish()
     .transform((value) => value ?? undefined),
+  /** A seen-before session whose fix this reuses; the caller keeps it only if it was offered. */
+  source_session_id: z
+    .string()
+    .nullish()
+    .catch(undefined)
+    .transform((value) => (value && z.uuid().safeParse(value.trim()).success ? value.trim() : undefined)),
 });
 export const FIX_OUTCOMES = ["applied_success", "applied_failed", "applied_partial"] as const;
 export const fixOutcomeMarkerSchema = z.object({

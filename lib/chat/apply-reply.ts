@@ -6,6 +6,7 @@ import { insertFacts } from "@/lib/facts/fact-service";
 import type { FactView } from "@/lib/facts/fact-view";
 import { recordOutcomeProposal, recordSuggestedFix } from "@/lib/fixes/fix-recorder";
 import type { FixView } from "@/lib/fixes/fix-view";
+import { offeredSourceSessionId } from "@/lib/knowledge/seen-before-for-chat";
 
 export type TurnResult = {
   step_id: string;
@@ -25,6 +26,8 @@ type ApplyReplyInput = {
   userId: string;
   taskLane: TaskLane;
   parsed: ParsedMarkers;
+  /** Seen-before sessions the turn offered; a suggested fix citing any other loses the citation. */
+  offeredSourceIds?: readonly string[];
 };
 
 /**
@@ -73,6 +76,7 @@ export async function applyReply(tx: Tx, input: ApplyReplyInput): Promise<TurnRe
           templateId: parsed.suggestedFix.template_id ?? null,
           aiDraftedScript: parsed.suggestedFix.script ?? null,
           aiDraftedParameters: (parsed.suggestedFix.parameters as Prisma.InputJsonValue | undefined) ?? null,
+          sourceSessionId: offeredSourceSessionId(parsed.suggestedFix.source_session_id, input.offeredSourceIds ?? []),
         },
       })
     : null;

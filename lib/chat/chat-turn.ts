@@ -53,7 +53,14 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
         console.warn(JSON.stringify({ event: "chat.marker_dropped", session_id: session.id, marker: dropped.marker, reason: dropped.reason }));
       }
       return db.$transaction(
-        (tx) => applyReply(tx, { accountId: viewer.accountId, sessionId: session.id, userId: viewer.userId, taskLane: context.taskLane, parsed }),
+        (tx) => applyReply(tx, {
+          accountId: viewer.accountId,
+          sessionId: session.id,
+          userId: viewer.userId,
+          taskLane: context.taskLane,
+          parsed,
+          offeredSourceIds: (context.similar ?? []).map((match) => match.session_id),
+        }),
         TX_OPTIONS,
       );
     },

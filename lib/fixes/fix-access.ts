@@ -2,7 +2,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { FixStatus } from "@/lib/generated/prisma/enums";
-import { toFixView, type FixView } from "@/lib/fixes/fix-view";
+import { toFixView, withSourceSession, type FixView } from "@/lib/fixes/fix-view";
 import type { FixParams } from "@/lib/fixes/schemas";
 import { readableSessionWhere } from "@/lib/sessions/session-access";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
@@ -56,6 +56,7 @@ export async function getActiveFix(viewer: Viewer, sessionId: string): Promise<F
   if (!session) throw notFound("Session");
   const fix = await db.sessionSuggestedFix.findFirst({
     where: { sessionId: session.id, accountId: viewer.accountId, supersededAt: null },
+    include: withSourceSession,
   });
   if (!fix) throw notFound("Active suggested fix");
   return toFixView(fix);

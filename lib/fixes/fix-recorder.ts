@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isTerminal, lockSession } from "@/lib/fixes/fix-access";
-import { toFixView, type FixView } from "@/lib/fixes/fix-view";
+import { toFixView, withSourceSession, type FixView } from "@/lib/fixes/fix-view";
 import type { FixOutcome } from "@/lib/fixes/schemas";
 import { bumpStateVersion } from "@/lib/sessions/state-version";
 
@@ -17,6 +17,8 @@ export type SuggestedFixInput = {
   templateId?: string | null;
   aiDraftedScript?: string | null;
   aiDraftedParameters?: Prisma.InputJsonValue | null;
+  /** The resolved session whose fix this reuses; dropped unless it is a resolved session of the account. */
+  sourceSessionId?: string | null;
 };
 
 export function clampConfidence(value: number): number {
@@ -27,6 +29,12 @@ async function ownTemplateId(tx: Tx, accountId: string, templateId: string | nul
   if (!templateId || !z.uuid().safeParse(templateId).success) return null;
   const template = await tx.scriptTemplate.findFirst({ where: { id: templateId, accountId, archivedAt: null }, select: { id: true } });
   return template?.id ?? null;
+}
+
+async function resolvedSourceSessionId(tx: Tx, accountId: string, sessionId: string, sourceId: string | null | undefined): Promise<string | null> {
+  if (!sourceId || sourceId === sessionId || !z.uuid().safeParse(sourceId).success) return null;
+  const source = await tx.aiSession.findFirst({ where: { id: sourceId, accountId, status: "resolved" }, select: { id: true } });
+  return source?.id ?? null;
 }
 
 /**
@@ -52,7 +60,9 @@ export async function recordSuggestedFix(
       templateId: await ownTemplateId(tx, accountId, fix.templateId),
       aiDraftedScript: fix.aiDraftedScript?.trim() ? fix.aiDraftedScript : null,
       aiDraftedParameters: fix.aiDraftedParameters ?? Prisma.DbNull,
+      sourceSessionId: await resolvedSourceSessionId(tx, accountId, sessionId, fix.sourceSessionId),
     },
+    include: withSourceSession,
   });
   await bumpStateVersion(tx, sessionId);
   return toFixView(created);
@@ -74,6 +84,6 @@ export async function recordOutcomeProposal(
   });
   if (!active || (input.fixId && input.fixId !== active.id) || isTerminal(active.status)) return null;
   const proposal = { outcome: input.outcome, notes: input.notes?.trim() || null, proposed_at: new Date().toISOString() };
-  const updated = await tx.sessionSuggestedFix.update({ where: { id: active.id }, data: { aiOutcomeProposal: proposal } });
+  const updated = await tx.sessionSuggestedFix.update({ where: { id: active.id }, data: { aiOutcomeProposal: proposal }, include: withSourceSession });
   return toFixView(updated);
 }

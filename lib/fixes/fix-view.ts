@@ -21,9 +21,15 @@ type FixRow = {
   failureReason: string | null;
   aiOutcomeProposal: Prisma.JsonValue | null;
   supersededAt: Date | null;
+  sourceSessionId?: string | null;
+  /** Read with the fix where the page shows it ("Worked before: <title>"); absent elsewhere. */
+  sourceSession?: { title: string } | null;
   createdAt: Date;
   updatedAt: Date;
 };
+
+/** Includes what the fix card shows of a reused fix's origin. */
+export const withSourceSession = { sourceSession: { select: { title: true } } } as const;
 
 /** A suggested fix as the API returns it (snake_case, outcome fields included). */
 export type FixView = ReturnType<typeof toFixView>;
@@ -49,6 +55,8 @@ export function toFixView(fix: FixRow) {
     failure_reason: fix.failureReason,
     ai_outcome_proposal: fix.aiOutcomeProposal,
     superseded_at: fix.supersededAt,
+    source_session_id: fix.sourceSessionId ?? null,
+    source_session_title: fix.sourceSession?.title ?? null,
     created_at: fix.createdAt,
     updated_at: fix.updatedAt,
   };

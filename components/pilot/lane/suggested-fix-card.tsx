@@ -11,6 +11,7 @@ import { ConfidenceBadge, FixStageBadge } from "@/components/pilot/lane/fix-badg
 import { InlineTextForm } from "@/components/pilot/lane/inline-text-form";
 import { LaneSection } from "@/components/pilot/lane/lane-section";
 import { ScriptBlock } from "@/components/pilot/lane/script-block";
+import { WorkedBefore } from "@/components/pilot/seen-before-worked";
 import { FixScriptActions } from "@/components/pilot/fix/fix-script-actions";
 import type { FixScriptInfo } from "@/components/pilot/fix/fix-script-info";
 import { useActionRunner } from "@/components/pilot/use-action-runner";
@@ -79,6 +80,7 @@ export function SuggestedFixCard({ sessionId, fix, script }: Props) {
         <FixStageBadge fix={fix} />
         <ConfidenceBadge confidence={fix.confidence} />
       </div>
+      {fix.sourceSession && <WorkedBefore source={fix.sourceSession} />}
       <p className="mt-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-700">{fix.description}</p>
       {fix.script && <ScriptBlock script={fix.script} />}
 

@@ -45,6 +45,15 @@ describe("prompt constants (J3 anti-parrot)", () => {
   });
 });
 
+describe("seen before (similar resolved sessions)", () => {
+  it("is walked like every prompt module, and the fix schema cites a source session by placeholder only", () => {
+    const names = allConstants().map((constant) => constant.name);
+    expect(names).toContain("SEEN_BEFORE_CONTEXT");
+    const chat = allConstants().find((constant) => constant.name === "ASSISTANT_SYSTEM_PROMPT")!.text;
+    expect(chat).toMatch(/"source_session_id": "<[^>]+>"/);
+  });
+});
+
 describe("the guard itself", () => {
   it("catches every leaked token, in any case", () => {
     for (const token of LEAKED_TOKENS) {
