@@ -28,6 +28,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Where the tab's stream resumes. Read before the counts, so an event landing between the two
   // is replayed (at worst once too often), never missed.
   const resumeFrom = live ? await latestRealtimeEventId(viewer.accountId) : null;
+  // The viewer already carries the account's name, so the user menu costs no further read.
   const [counts, me, notifications] = await Promise.all([getSidebarCounts(viewer), getMe(viewer), listNotifications(viewer)]);
   const shellCounts = { escalations: counts.escalations, scripts: counts.pendingDrafts, unread: counts.unreadNotifications };
   const navCounts = { escalations: shellCounts.escalations, scripts: shellCounts.scripts };

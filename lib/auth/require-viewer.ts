@@ -1,18 +1,27 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "@/lib/auth/auth";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { cache } from "react";
+import { readCookieIdentity } from "@/lib/auth/read-signed-in-identity";
+import { guardViewer, readViewer, type Viewer } from "@/lib/auth/viewer";
 import type { Guard } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import { bindRenderToTenant } from "@/lib/tenancy/scope";
 
-/** The session's viewer for a page, layout or server action; binds the render to their account. */
-async function loadSessionViewer(guard: Guard): Promise<Viewer> {
-  const session = await auth();
-  const user = session?.user;
-  const viewer = await loadViewer({ userId: user?.id, accountId: user?.accountId, signInId: user?.signInId }, guard);
+/**
+ * Who this request's session cookie is, read once per request: the layout and the page both ask,
+ * and React's per-request cache hands the second the first one's answer (or its refusal). Nothing
+ * outlives the request, so a demotion, removal or ended sign-in shows on the very next one.
+ */
+const readRequestViewer = cache(async (): Promise<Viewer> => {
+  const viewer = await readViewer(await readCookieIdentity((await headers()).get("cookie")));
   // Every query of this page render, in whichever component, now reads this account's rows.
   bindRenderToTenant(viewer.accountId);
   return viewer;
+});
+
+/** The session's viewer for a page, layout or server action; binds the render to their account. */
+async function loadSessionViewer(guard: Guard): Promise<Viewer> {
+  return guardViewer(await readRequestViewer(), guard);
 }
 
 /**

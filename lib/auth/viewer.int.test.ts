@@ -68,7 +68,11 @@ describe("loadViewer guard matrix", () => {
 
   it("returns the user's own account, role and names", async () => {
     const identity = await signedInIdentity(tenant.engineer);
-    expect(await loadViewer(identity, "engineerOrAdmin")).toEqual({ ...viewerOf(tenant.engineer), signInId: identity.signInId });
+    expect(await loadViewer(identity, "engineerOrAdmin")).toEqual({
+      ...viewerOf(tenant.engineer),
+      signInId: identity.signInId,
+      account: { id: tenant.accountId, name: "Viewer MSP", slug: expect.any(String) as string },
+    });
   });
 
   it("names the gate in the refusal", async () => {

@@ -3,7 +3,10 @@ import { buildDocumentBundle, ticketRefOf } from "@/lib/documents/bundle";
 import { draftDocument, type Draft } from "@/lib/documents/draft-document";
 import { previewCache } from "@/lib/documents/preview-cache";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
-import { loadSessionForWrite } from "@/lib/sessions/session-writer";
+import { queryRows } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readableSessionsCondition, worksOnSession } from "@/lib/sessions/session-access";
 
 export type DocumentPreview = {
   kind: DocumentKind;
@@ -19,6 +22,24 @@ export type DocumentPreview = {
 
 export type PreviewOptions = { refresh?: boolean };
 type PreviewRequest = PreviewOptions & { kind: DocumentKind };
+
+type PreviewedSession = { id: string; userId: string; handlerId: string | null; stateVersion: number; psaTicketId: string | null; psaTicketRef: string | null };
+
+/**
+ * The session's current state_version, when the viewer works on it, with what a preview's answer
+ * names: the one statement a cache hit costs, straight on the pool. Applies `loadSessionForWrite`'s
+ * rules: not_found for a session the viewer can't read, forbidden for one they don't work on.
+ */
+async function readPreviewedSession(viewer: Viewer, sessionId: string): Promise<PreviewedSession> {
+  const [session] = await queryRows<PreviewedSession>(Prisma.sql`
+    SELECT s.id, s.user_id AS "userId", s.handler_id AS "handlerId", s.state_version AS "stateVersion",
+      s.psa_ticket_id AS "psaTicketId", s.psa_ticket_ref AS "psaTicketRef"
+    FROM ai_sessions s
+    WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`);
+  if (!session) throw notFound("Session");
+  if (!worksOnSession(viewer, session)) throw forbidden("Only the engineer working this session can change it. Pick it up first.");
+  return session;
+}
 
 // Two previews of the same unchanged state at once (popover + debounced refresh) share one model call.
 const inFlight = new Map<string, Promise<Draft & { stateVersion: number }>>();
@@ -50,7 +71,7 @@ function generateShared(kind: DocumentKind, sessionId: string, stateVersion: num
  */
 export async function previewDocument(viewer: Viewer, sessionId: string, options: PreviewRequest): Promise<DocumentPreview> {
   const { kind } = options;
-  const session = await loadSessionForWrite(viewer, sessionId);
+  const session = await readPreviewedSession(viewer, sessionId);
   const base = { kind, session_id: session.id, ticket_ref: ticketRefOf(session) };
 
   const cached = options.refresh ? undefined : previewCache.get(kind, session.id, session.stateVersion);

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { roleAllows } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { db, queryRows } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { escalationReasonOf } from "@/lib/handoffs/views";
 import { readPage, type ListPage } from "@/lib/lists/paging";
-import { sessionSearchWhere } from "@/lib/sessions/list-sessions";
+import { sessionSearchCondition } from "@/lib/sessions/list-sessions";
 import { listPage, listSearchText } from "@/lib/sessions/schemas";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
@@ -23,24 +23,10 @@ export const escalationQueueQuery = z.object({
 });
 export type EscalationQueueQuery = z.infer<typeof escalationQueueQuery>;
 
-const orderBySort: Record<QueueSort, Prisma.AiSessionOrderByWithRelationInput[]> = {
-  newest: [{ escalatedAt: { sort: "desc", nulls: "last" } }, { updatedAt: "desc" }, { id: "desc" }],
-  waiting: [{ escalatedAt: { sort: "asc", nulls: "last" } }, { updatedAt: "asc" }, { id: "asc" }],
+const orderBySql: Record<QueueSort, Prisma.Sql> = {
+  newest: Prisma.sql`s.escalated_at DESC NULLS LAST, s.updated_at DESC, s.id DESC`,
+  waiting: Prisma.sql`s.escalated_at ASC NULLS LAST, s.updated_at ASC, s.id ASC`,
 };
-
-/** The handoff still waiting for a senior: an unclaimed escalation, newest first. */
-const openHandoff = {
-  where: { intent: "escalate", claimedAt: null },
-  orderBy: { createdAt: "desc" },
-  take: 1,
-  select: {
-    id: true,
-    reason: true,
-    createdAt: true,
-    fromUser: { select: { id: true, name: true } },
-    targetUser: { select: { id: true, name: true } },
-  },
-} as const;
 
 export type EscalationQueueItem = {
   sessionId: string;
@@ -58,61 +44,92 @@ export type EscalationQueueItem = {
   waitingSince: Date;
 };
 
+/** A queue row as the statement returns it: the session, its starter, its target, and its open handoff (columns null without one). */
+type QueueRow = {
+  id: string;
+  title: string;
+  status: EscalationQueueItem["status"];
+  companyName: string | null;
+  psaTicketRef: string | null;
+  escalationReason: string | null;
+  escalatedAt: Date | null;
+  updatedAt: Date;
+  userId: string;
+  userName: string;
+  escalatedToId: string | null;
+  escalatedToName: string | null;
+  handoffId: string | null;
+  handoffReason: string | null;
+  handoffCreatedAt: Date | null;
+  fromUserId: string | null;
+  fromUserName: string | null;
+  targetUserId: string | null;
+  targetUserName: string | null;
+};
+
 /**
  * F5: one page of the account's sessions waiting for a senior (escalated or legacy
  * requesting_escalation), newest escalation first unless sorted by waiting time, searched by
- * title, company or ticket, with the total that matches. Each row has its open handoff, who
- * escalated it and why. Scoped to the viewer's account; every role may read it (claiming is
- * checked where it happens).
+ * title, company or ticket, with the total that matches. Each row has its open handoff (the
+ * newest unclaimed escalation), who escalated it and why. Scoped to the viewer's account; every
+ * role may read it (claiming is checked where it happens). One count and one find, straight on
+ * the pool: the escalations page renders it on every visit and live refresh.
  */
 export async function listEscalationQueue(viewer: Viewer, query: Partial<EscalationQueueQuery> = {}): Promise<ListPage<EscalationQueueItem>> {
   const { q, status, sort = "newest", page = 1 } = query;
-  const where: Prisma.AiSessionWhereInput = {
-    AND: [{ accountId: viewer.accountId, status: status ? status : { in: [...IN_TRANSIT_STATUSES] } }, sessionSearchWhere(q)],
-  };
+  const statuses = status ? [status] : [...IN_TRANSIT_STATUSES];
+  const where = Prisma.sql`s.account_id = ${viewer.accountId}::uuid AND s.status IN (${Prisma.join(statuses)})
+    AND ${sessionSearchCondition(q)}`;
   const found = await readPage({
     page,
     pageSize: QUEUE_PAGE_SIZE,
-    count: () => db.aiSession.count({ where }),
-    find: ({ skip, take }) => findQueueRows({ where, orderBy: orderBySort[sort], skip, take }),
+    count: async () => {
+      const [row] = await queryRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM ai_sessions s WHERE ${where}`);
+      return row?.total ?? 0;
+    },
+    find: ({ skip, take }) => findQueueRows(where, orderBySql[sort], skip, take),
   });
   return { ...found, items: found.items.map(toQueueItem) };
 }
 
-type QueueWindow = { where: Prisma.AiSessionWhereInput; orderBy: Prisma.AiSessionOrderByWithRelationInput[]; skip: number; take: number };
-
-function findQueueRows(window: QueueWindow) {
-  return db.aiSession.findMany({
-    ...window,
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      companyName: true,
-      psaTicketRef: true,
-      escalationReason: true,
-      escalatedAt: true,
-      updatedAt: true,
-      user: { select: { id: true, name: true } },
-      escalatedTo: { select: { id: true, name: true } },
-      handoffs: openHandoff,
-    },
-  });
+function findQueueRows(where: Prisma.Sql, orderBy: Prisma.Sql, skip: number, take: number) {
+  return queryRows<QueueRow>(Prisma.sql`
+    SELECT s.id, s.title, s.status::text AS status, s.company_name AS "companyName", s.psa_ticket_ref AS "psaTicketRef",
+      s.escalation_reason AS "escalationReason", s.escalated_at AT TIME ZONE 'UTC' AS "escalatedAt",
+      s.updated_at AT TIME ZONE 'UTC' AS "updatedAt",
+      starter.id AS "userId", starter.name AS "userName", asked.id AS "escalatedToId", asked.name AS "escalatedToName",
+      h.id AS "handoffId", h.reason AS "handoffReason", h.created_at AT TIME ZONE 'UTC' AS "handoffCreatedAt",
+      h_from.id AS "fromUserId", h_from.name AS "fromUserName", h_target.id AS "targetUserId", h_target.name AS "targetUserName"
+    FROM ai_sessions s
+    JOIN users starter ON starter.id = s.user_id
+    LEFT JOIN users asked ON asked.id = s.escalated_to_id
+    LEFT JOIN LATERAL (
+      SELECT oh.id, oh.reason, oh.created_at, oh.from_user_id, oh.target_user_id FROM session_handoffs oh
+      WHERE oh.session_id = s.id AND oh.intent = ${"escalate"}::"HandoffIntent" AND oh.claimed_at IS NULL
+      ORDER BY oh.created_at DESC LIMIT 1
+    ) h ON TRUE
+    LEFT JOIN users h_from ON h_from.id = h.from_user_id
+    LEFT JOIN users h_target ON h_target.id = h.target_user_id
+    WHERE ${where}
+    ORDER BY ${orderBy}
+    OFFSET ${skip} LIMIT ${take}`);
 }
 
-function toQueueItem(session: Awaited<ReturnType<typeof findQueueRows>>[number]): EscalationQueueItem {
-  const handoff = session.handoffs[0];
+const named = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+
+function toQueueItem(row: QueueRow): EscalationQueueItem {
+  const handoff = row.handoffId ? { reason: row.handoffReason ?? "", createdAt: row.handoffCreatedAt } : null;
   return {
-    sessionId: session.id,
-    title: session.title,
-    status: session.status as EscalationQueueItem["status"],
-    companyName: session.companyName,
-    psaTicketRef: session.psaTicketRef,
-    handoffId: handoff?.id ?? null,
-    reason: escalationReasonOf(session, handoff),
-    escalatedBy: handoff?.fromUser ?? session.user,
-    target: handoff?.targetUser ?? session.escalatedTo,
-    waitingSince: session.escalatedAt ?? handoff?.createdAt ?? session.updatedAt,
+    sessionId: row.id,
+    title: row.title,
+    status: row.status,
+    companyName: row.companyName,
+    psaTicketRef: row.psaTicketRef,
+    handoffId: row.handoffId,
+    reason: escalationReasonOf(row, handoff),
+    escalatedBy: named(row.fromUserId, row.fromUserName) ?? { id: row.userId, name: row.userName },
+    target: named(row.targetUserId, row.targetUserName) ?? named(row.escalatedToId, row.escalatedToName),
+    waitingSince: row.escalatedAt ?? handoff?.createdAt ?? row.updatedAt,
   };
 }
 

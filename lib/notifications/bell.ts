@@ -1,7 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { IN_TRANSIT_STATUSES, isInTransit } from "@/lib/sessions/statuses";
 
 const BELL_LIMIT = 20;
@@ -30,40 +30,40 @@ export type BellRow = {
   unread: boolean;
 };
 
-/** A handoff that still waits for a senior: unclaimed, its session still in transit (what the queue lists). */
-const openHandoffWhere = { claimedAt: null, session: { status: { in: [...IN_TRANSIT_STATUSES] } } } satisfies Prisma.SessionHandoffWhereInput;
-
 /**
- * The viewer's notifications that still ask for attention: unread and unresolved, and — for rows
- * written before a pickup resolved them — not announcing an escalation that no longer waits.
- * The bell's count and the sidebar's both count exactly these.
+ * The viewer's notifications that still ask for attention, as a condition on `app_notifications n`:
+ * unread and unresolved, and — for rows written before a pickup resolved them — not announcing an
+ * escalation that no longer waits (a handoff still unclaimed, its session still in transit, as the
+ * queue lists it). The bell's count and the sidebar's both count exactly these.
  */
-export function unreadNotificationsWhere(viewer: Viewer): Prisma.AppNotificationWhereInput {
-  return {
-    userId: viewer.userId,
-    accountId: viewer.accountId,
-    readAt: null,
-    resolvedAt: null,
-    OR: [{ handoffId: null }, { handoff: { is: openHandoffWhere } }],
-  };
+export function unreadNotificationsCondition(viewer: Viewer): Prisma.Sql {
+  return Prisma.sql`n.user_id = ${viewer.userId}::uuid AND n.account_id = ${viewer.accountId}::uuid
+    AND n.read_at IS NULL AND n.resolved_at IS NULL
+    AND (n.handoff_id IS NULL OR EXISTS (
+      SELECT 1 FROM session_handoffs h JOIN ai_sessions s ON s.id = h.session_id
+      WHERE h.id = n.handoff_id AND h.claimed_at IS NULL AND s.status IN (${Prisma.join(IN_TRANSIT_STATUSES)})))`;
 }
 
-type RowWithHandoff = Omit<BellRow, "state" | "resolved" | "unread"> & {
+type BellQueryRow = Omit<BellRow, "state" | "resolved" | "unread"> & {
   resolvedAt: Date | null;
-  handoff: { claimedAt: Date | null; claimedBy: { id: string; name: string } | null; session: { status: string } } | null;
+  /** The handoff's columns, all null for a notification that announces none. */
+  handoffId: string | null;
+  claimedAt: Date | null;
+  claimedById: string | null;
+  claimedByName: string | null;
+  sessionStatus: string | null;
 };
 
-function stateOf(viewer: Viewer, row: RowWithHandoff): BellRowState | null {
-  const handoff = row.handoff;
-  if (!handoff) return null;
-  if (handoff.claimedAt) {
-    return { kind: "picked_up", byName: handoff.claimedBy?.name ?? "a teammate", byViewer: handoff.claimedBy?.id === viewer.userId };
+function stateOf(viewer: Viewer, row: BellQueryRow): BellRowState | null {
+  if (!row.handoffId) return null;
+  if (row.claimedAt) {
+    return { kind: "picked_up", byName: row.claimedByName ?? "a teammate", byViewer: row.claimedById === viewer.userId };
   }
-  if (row.resolvedAt || !isInTransit(handoff.session.status)) return { kind: "closed" };
+  if (row.resolvedAt || !isInTransit(row.sessionStatus ?? "")) return { kind: "closed" };
   return { kind: "waiting" };
 }
 
-function toBellRow(viewer: Viewer, row: RowWithHandoff): BellRow {
+function toBellRow(viewer: Viewer, row: BellQueryRow): BellRow {
   const state = stateOf(viewer, row);
   const resolved = row.resolvedAt !== null || (state !== null && state.kind !== "waiting");
   return {
@@ -74,24 +74,32 @@ function toBellRow(viewer: Viewer, row: RowWithHandoff): BellRow {
 
 /**
  * The viewer's most recent notifications, newest first, for the bell dropdown, each with the
- * state of the escalation it announces (waiting, or picked up by whom) read in the same call.
+ * state of the escalation it announces (waiting, or picked up by whom) read in the same
+ * statement. Every page render of the shell reads it, so it goes straight to the pool (queryRows).
  */
 export async function listNotifications(viewer: Viewer): Promise<BellRow[]> {
-  const rows = await db.appNotification.findMany({
-    where: { userId: viewer.userId, accountId: viewer.accountId },
-    orderBy: { createdAt: "desc" },
-    take: BELL_LIMIT,
-    select: {
-      id: true, type: true, title: true, body: true, link: true, readAt: true, resolvedAt: true, createdAt: true,
-      handoff: { select: { claimedAt: true, claimedBy: { select: { id: true, name: true } }, session: { select: { status: true } } } },
-    },
-  });
+  const rows = await queryRows<BellQueryRow>(Prisma.sql`
+    SELECT n.id, n.type, n.title, n.body, n.link,
+      n.read_at AT TIME ZONE 'UTC' AS "readAt", n.resolved_at AT TIME ZONE 'UTC' AS "resolvedAt",
+      n.created_at AT TIME ZONE 'UTC' AS "createdAt",
+      h.id AS "handoffId", h.claimed_at AT TIME ZONE 'UTC' AS "claimedAt",
+      claimer.id AS "claimedById", claimer.name AS "claimedByName", s.status::text AS "sessionStatus"
+    FROM app_notifications n
+    LEFT JOIN session_handoffs h ON h.id = n.handoff_id
+    LEFT JOIN users claimer ON claimer.id = h.claimed_by_id
+    LEFT JOIN ai_sessions s ON s.id = h.session_id
+    WHERE n.user_id = ${viewer.userId}::uuid AND n.account_id = ${viewer.accountId}::uuid
+    ORDER BY n.created_at DESC
+    LIMIT ${BELL_LIMIT}`);
   return rows.map((row) => toBellRow(viewer, row));
 }
 
-/** How many of the viewer's notifications are unread (`unreadNotificationsWhere`). */
+/** How many of the viewer's notifications are unread (`unreadNotificationsCondition`). */
 export async function countUnreadNotifications(viewer: Viewer): Promise<number> {
-  return db.appNotification.count({ where: unreadNotificationsWhere(viewer) });
+  const [row] = await queryRows<{ count: number }>(
+    Prisma.sql`SELECT count(*)::int AS count FROM app_notifications n WHERE ${unreadNotificationsCondition(viewer)}`,
+  );
+  return row?.count ?? 0;
 }
 
 /** Marks one of the viewer's notifications read, keeping the first read time. Throws not_found for anyone else's. */

@@ -1,10 +1,11 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { roleAllows } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { db, queryRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { escalationReasonOf } from "@/lib/handoffs/views";
 import { taskLaneSchema, EMPTY_TASK_LANE, type TaskLane } from "@/lib/ai/task-lane";
-import { listFacts } from "@/lib/facts/fact-service";
+import { toFactView, type FactView } from "@/lib/facts/fact-view";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getActiveFix } from "@/lib/fixes/fix-access";
 import type { FixView } from "@/lib/fixes/fix-view";
 import { getPsaConnectionStatus } from "@/lib/psa/connection-service";
@@ -12,7 +13,7 @@ import { latestPsaPostsByKind, type PsaPostView } from "@/lib/psa/psa-post-view"
 import { getScriptTemplate } from "@/lib/scripts/templates/get-template";
 import type { TemplateView } from "@/lib/scripts/templates/template-view";
 import { getSession, type LinkedPsaTicket } from "@/lib/sessions/read-session";
-import { readableSessionWhere, worksOnSession } from "@/lib/sessions/session-access";
+import { readableSessionsCondition, worksOnSession } from "@/lib/sessions/session-access";
 import { isInTransit } from "@/lib/sessions/statuses";
 
 /**
@@ -31,7 +32,7 @@ import { isInTransit } from "@/lib/sessions/statuses";
 export async function getPilotView(viewer: Viewer, sessionId: string) {
   const session = await getSession(viewer, sessionId);
   const [facts, fix, escalation] = await Promise.all([
-    listFacts(viewer, session.id),
+    listLiveFacts(viewer, session.id),
     activeFixOrNull(viewer, session.id),
     isInTransit(session.status) ? waitingEscalation(viewer, session) : null,
   ]);
@@ -53,7 +54,23 @@ export async function getPilotView(viewer: Viewer, sessionId: string) {
  * anything, so an unknown id or another tenant's session is a real 404.
  */
 export async function canReadSession(viewer: Viewer, sessionId: string): Promise<boolean> {
-  return (await db.aiSession.count({ where: readableSessionWhere(viewer, sessionId) })) > 0;
+  const found = await queryRows<{ id: string }>(
+    Prisma.sql`SELECT s.id FROM ai_sessions s WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`,
+  );
+  return found.length > 0;
+}
+
+type LiveFactRow = Parameters<typeof toFactView>[0];
+
+/** `listFacts` for a session `getSession` already found readable: one statement, no second access check. */
+async function listLiveFacts(viewer: Viewer, sessionId: string): Promise<FactView[]> {
+  const rows = await queryRows<LiveFactRow>(Prisma.sql`
+    SELECT f.id, f.session_id AS "sessionId", f.text, f.source_kind::text AS "sourceKind", f.source_ref AS "sourceRef",
+      f.created_by_id AS "createdById", f.created_at AT TIME ZONE 'UTC' AS "createdAt", f.updated_at AT TIME ZONE 'UTC' AS "updatedAt"
+    FROM session_facts f
+    WHERE f.session_id = ${sessionId}::uuid AND f.account_id = ${viewer.accountId}::uuid AND f.deleted_at IS NULL
+    ORDER BY f.created_at ASC, f.id ASC`);
+  return rows.map(toFactView);
 }
 
 /** F7: who escalated an in-transit session, when and why — the same reason the queue shows (`escalationReasonOf`). */

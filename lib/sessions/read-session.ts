@@ -1,7 +1,9 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db } from "@/lib/db";
+import { queryRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { readableSessionWhere } from "@/lib/sessions/session-access";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { FactSourceKind, SessionStatus, StepKind } from "@/lib/generated/prisma/enums";
+import { readableSessionsCondition } from "@/lib/sessions/session-access";
 
 /** The columns every view of a session starts from. */
 export const sessionSummary = {
@@ -25,34 +27,74 @@ export function linkedPsaTicket(session: { psaTicketId: string | null; psaTicket
   return session.psaTicketId ? { id: session.psaTicketId, ref: session.psaTicketRef ?? `#${session.psaTicketId}` } : null;
 }
 
+type SessionRow = {
+  id: string;
+  title: string;
+  status: SessionStatus;
+  companyName: string | null;
+  psaTicketId: string | null;
+  psaTicketRef: string | null;
+  stateVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+  escalationReason: string | null;
+  escalatedAt: Date | null;
+  escalationPackageMarkdown: string | null;
+  resolutionNoteMarkdown: string | null;
+  resolvedAt: Date | null;
+  pendingTaskLane: Prisma.JsonValue;
+  userId: string;
+  userName: string;
+  handlerId: string | null;
+  handlerName: string | null;
+};
+type StepRow = { id: string; kind: StepKind; content: string; createdAt: Date; userId: string | null; userName: string | null };
+type FactRow = { id: string; text: string; sourceKind: FactSourceKind; sourceRef: string | null; createdAt: Date };
+
+// Prisma's DateTime columns hold UTC wall times without a zone; read them as instants.
+const utc = (column: string) => Prisma.raw(`${column} AT TIME ZONE 'UTC'`);
+const person = (id: string | null, name: string | null) => (id !== null && name !== null ? { id, name } : null);
+
 /**
  * One session with its steps, live facts and linked PSA ticket (`psa_ticket`). Another tenant's
- * session, or one this viewer may not read, is not_found so ids can't be probed.
+ * session, or one this viewer may not read, is not_found so ids can't be probed. Three statements
+ * at once straight on the pool (the pilot page reads this on every visit); the steps and facts
+ * are read by the session's id within the viewer's account and dropped unless the session is
+ * readable.
  */
 export async function getSession(viewer: Viewer, sessionId: string) {
-  const session = await db.aiSession.findFirst({
-    where: readableSessionWhere(viewer, sessionId),
-    select: {
-      ...sessionSummary,
-      escalationReason: true,
-      escalatedAt: true,
-      escalationPackageMarkdown: true,
-      resolutionNoteMarkdown: true,
-      resolvedAt: true,
-      pendingTaskLane: true,
-      user: { select: { id: true, name: true } },
-      handler: { select: { id: true, name: true } },
-      steps: {
-        orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, content: true, createdAt: true, user: { select: { id: true, name: true } } },
-      },
-      facts: {
-        where: { deletedAt: null },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, text: true, sourceKind: true, sourceRef: true, createdAt: true },
-      },
-    },
-  });
+  const [[session], steps, facts] = await Promise.all([
+    queryRows<SessionRow>(Prisma.sql`
+      SELECT s.id, s.title, s.status::text AS status, s.company_name AS "companyName", s.psa_ticket_id AS "psaTicketId",
+        s.psa_ticket_ref AS "psaTicketRef", s.state_version AS "stateVersion",
+        ${utc("s.created_at")} AS "createdAt", ${utc("s.updated_at")} AS "updatedAt",
+        s.escalation_reason AS "escalationReason", ${utc("s.escalated_at")} AS "escalatedAt",
+        s.escalation_package_markdown AS "escalationPackageMarkdown", s.resolution_note_markdown AS "resolutionNoteMarkdown",
+        ${utc("s.resolved_at")} AS "resolvedAt", s.pending_task_lane AS "pendingTaskLane",
+        starter.id AS "userId", starter.name AS "userName", handler.id AS "handlerId", handler.name AS "handlerName"
+      FROM ai_sessions s
+      JOIN users starter ON starter.id = s.user_id
+      LEFT JOIN users handler ON handler.id = s.handler_id
+      WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`),
+    queryRows<StepRow>(Prisma.sql`
+      SELECT st.id, st.kind::text AS kind, st.content, ${utc("st.created_at")} AS "createdAt", u.id AS "userId", u.name AS "userName"
+      FROM ai_session_steps st LEFT JOIN users u ON u.id = st.user_id
+      WHERE st.session_id = ${sessionId}::uuid AND st.account_id = ${viewer.accountId}::uuid
+      ORDER BY st.created_at ASC`),
+    queryRows<FactRow>(Prisma.sql`
+      SELECT f.id, f.text, f.source_kind::text AS "sourceKind", f.source_ref AS "sourceRef", ${utc("f.created_at")} AS "createdAt"
+      FROM session_facts f
+      WHERE f.session_id = ${sessionId}::uuid AND f.account_id = ${viewer.accountId}::uuid AND f.deleted_at IS NULL
+      ORDER BY f.created_at ASC`),
+  ]);
   if (!session) throw notFound("Session");
-  return { ...session, psa_ticket: linkedPsaTicket(session) };
+  const { userId, userName, handlerId, handlerName, ...columns } = session;
+  return {
+    ...columns,
+    user: { id: userId, name: userName },
+    handler: person(handlerId, handlerName),
+    steps: steps.map(({ userId: stepUserId, userName: stepUserName, ...step }) => ({ ...step, user: person(stepUserId, stepUserName) })),
+    facts,
+    psa_ticket: linkedPsaTicket(session),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
@@ -19,6 +19,14 @@ export function readableSessionsWhere(viewer: Viewer): Prisma.AiSessionWhereInpu
       { status: { in: [...IN_TRANSIT_STATUSES] } },
     ],
   };
+}
+
+/** `readableSessionsWhere` as a condition on `ai_sessions s`, for the hot reads sent straight to the pool. */
+export function readableSessionsCondition(viewer: Viewer): Prisma.Sql {
+  const account = Prisma.sql`s.account_id = ${viewer.accountId}::uuid`;
+  if (viewer.role === "viewer") return account;
+  return Prisma.sql`${account} AND (s.user_id = ${viewer.userId}::uuid OR s.handler_id = ${viewer.userId}::uuid
+    OR s.escalated_to_id = ${viewer.userId}::uuid OR s.status IN (${Prisma.join(IN_TRANSIT_STATUSES)}))`;
 }
 
 /** One session by id, when the viewer may read it (`readableSessionsWhere`). */
