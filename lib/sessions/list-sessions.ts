@@ -29,6 +29,8 @@ export type SessionListItem = {
   psaTicketId: string | null;
   psaTicketRef: string | null;
   stateVersion: number;
+  /** L3: set while the linked ticket came back open after this session resolved it. */
+  reopenedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   user: { id: string; name: string };
@@ -68,7 +70,7 @@ export async function listSessions(viewer: Viewer, input: ListSessionsInput): Pr
     find: async ({ skip, take }) => {
       const rows = await queryRows<SessionListRow>(Prisma.sql`
         SELECT s.id, s.title, s.status::text AS status, s.company_name AS "companyName", s.psa_ticket_id AS "psaTicketId",
-          s.psa_ticket_ref AS "psaTicketRef", s.state_version AS "stateVersion",
+          s.psa_ticket_ref AS "psaTicketRef", s.state_version AS "stateVersion", s.reopened_at AT TIME ZONE 'UTC' AS "reopenedAt",
           s.created_at AT TIME ZONE 'UTC' AS "createdAt", s.updated_at AT TIME ZONE 'UTC' AS "updatedAt",
           u.id AS "userId", u.name AS "userName"
         FROM ai_sessions s JOIN users u ON u.id = s.user_id

@@ -42,6 +42,7 @@ type SessionRow = {
   escalationPackageMarkdown: string | null;
   resolutionNoteMarkdown: string | null;
   resolvedAt: Date | null;
+  reopenedAt: Date | null;
   pendingTaskLane: Prisma.JsonValue;
   userId: string;
   userName: string;
@@ -70,7 +71,7 @@ export async function getSession(viewer: Viewer, sessionId: string) {
         ${utc("s.created_at")} AS "createdAt", ${utc("s.updated_at")} AS "updatedAt",
         s.escalation_reason AS "escalationReason", ${utc("s.escalated_at")} AS "escalatedAt",
         s.escalation_package_markdown AS "escalationPackageMarkdown", s.resolution_note_markdown AS "resolutionNoteMarkdown",
-        ${utc("s.resolved_at")} AS "resolvedAt", s.pending_task_lane AS "pendingTaskLane",
+        ${utc("s.resolved_at")} AS "resolvedAt", ${utc("s.reopened_at")} AS "reopenedAt", s.pending_task_lane AS "pendingTaskLane",
         starter.id AS "userId", starter.name AS "userName", handler.id AS "handlerId", handler.name AS "handlerName"
       FROM ai_sessions s
       JOIN users starter ON starter.id = s.user_id
