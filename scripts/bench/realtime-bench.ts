@@ -12,7 +12,6 @@ import { execFileSync } from "node:child_process";
 import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db";
 import { demoAccount, demoUsers } from "../../prisma/seed-data";
-import { benchSessionCookie } from "./bench-session-cookie";
 import { wallMs, type CommitClock } from "./commit-clock";
 import { openSseConnections } from "./sse-client";
 import { percentile } from "./stats";
@@ -191,6 +190,8 @@ export async function measureSseCrowd(ctx: RealtimeBenchContext, commitClock: Co
     data: ids.map((id, i) => ({ id, accountId: fanoutAccount.id, email: `engineer${i}@fan-out-msp.test`, name: `Fan-out engineer ${i}`, role: "engineer" as const })),
     skipDuplicates: true,
   });
+  // Loaded here, not at the top: it reaches lib/env, which the bench configures before importing app code.
+  const { benchSessionCookie } = await import("./bench-session-cookie");
   const tenantCookie = (userId: string) => benchSessionCookie({ id: userId, accountId: fanoutAccount.id }, ctx.authSecret);
   const engineerCookies = await Promise.all(ids.slice(0, FANOUT_ENGINEERS).map(tenantCookie));
   const escalatorCookie = await tenantCookie(ids[FANOUT_ENGINEERS]!);

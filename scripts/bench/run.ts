@@ -244,20 +244,20 @@ async function main() {
     realtime.latency = await measureEscalationLatency(realtimeContext, commitClock);
     figures.escalation = { commitToClientP99: realtime.latency.groups[0]!.fromCommit.p99, postP50: realtime.latency.request.p50 };
     console.log("Real-time: 10,000 SSE streams open, fan-out to a 200-engineer tenant …");
-    realtime.crowd = await measureSseCrowd(realtimeContext, commitClock);
-    figures.sse = { connections: realtime.crowd.connections, extraMiB: realtime.crowd.openMiB - realtime.crowd.beforeMiB, fanoutP99: realtime.crowd.fanout.groups[0]!.fromCommit.p99 };
+    realtime.crowd = await orReport("SSE crowd (10,000 streams)", () => measureSseCrowd(realtimeContext, commitClock));
+    if (realtime.crowd) figures.sse = { connections: realtime.crowd.connections, extraMiB: realtime.crowd.openMiB - realtime.crowd.beforeMiB, fanoutP99: realtime.crowd.fanout.groups[0]!.fromCommit.p99 };
   }
   if (commitClock && parts.has("twoproc")) {
     console.log(`Two processes over Redis (${redisUrl}) …`);
-    realtime.twoProcess = await measureTwoProcesses({
+    realtime.twoProcess = await orReport("two processes over Redis", () => measureTwoProcesses({
       root,
       env: serverEnv,
       redisUrl,
       commitClock,
       watcherCookies: () => Promise.all([demoUsers.senior, demoUsers.admin, demoUsers.owner].map((user) => cookieFor(user.id))),
       escalatorCookie: () => cookieFor(demoUsers.junior.id),
-    });
-    figures.crossProcessHopP99 = realtime.twoProcess.hopP99;
+    }));
+    figures.crossProcessHopP99 = realtime.twoProcess?.hopP99;
   }
 
   if (parts.has("queries")) {
@@ -307,6 +307,17 @@ async function main() {
   if (full) {
     appendBenchmarkSection(benchmarksDoc, benchmarkSection({ date: new Date(), revision: gitRevision(), label, machine, report: output.slice(1) }));
     console.log(`Appended to ${path.relative(root, benchmarksDoc)}`);
+  }
+}
+
+/** A part that failed is reported and the run goes on: the other figures still count. */
+async function orReport<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    report(`${name}: failed, not measured (${error instanceof Error ? error.message : String(error)})`);
+    console.error(error);
+    return undefined;
   }
 }
 
