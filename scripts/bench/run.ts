@@ -164,14 +164,15 @@ async function main() {
       loads.push([`page ${name}`, await measurePage(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: PAGE_CONNECTIONS })]);
     }
     for (const [name, load] of loads) {
-      if (load.non2xx || load.errors) throw new Error(`${name}: ${load.non2xx} non-2xx answers, ${load.errors} errors`);
+      // A wrong answer stops the run; a few timeouts or resets on a saturated machine are reported, not fatal.
+      if (load.non2xx || load.errors > load.requests / 100) throw new Error(`${name}: ${load.non2xx} non-2xx answers, ${load.errors} errors in ${load.requests} requests`);
     }
     const live = loads[0]![1];
     const rows: LoadRow[] = loads.map(([name, load]) => ({ name, ...load }));
     report(`HTTP: next start (production), 127.0.0.1; APIs by autocannon at c=${API_CONNECTIONS} (1 ms resolution), pages by keep-alive loops at c=${PAGE_CONNECTIONS} (TTFB: status line and headers). ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up; as the senior.`);
     report(`Senior's counts: ${JSON.stringify(counts)}`);
     report(formatLoadTable(rows, live.requestsPerSecond));
-    report(`Requests: ${loads.map(([name, load]) => `${name.replace(/ \(.*\)$/, "")} ${load.requests}`).join(", ")}.`);
+    report(`Requests (errors: timeouts or resets): ${loads.map(([name, load]) => `${name.replace(/ \(.*\)$/, "")} ${load.requests} (${load.errors})`).join(", ")}.`);
     report();
     figures.liveRps = live.requestsPerSecond;
     figures.meRps = loads[1]![1].requestsPerSecond;
