@@ -164,8 +164,8 @@ async function main() {
       loads.push([`page ${name}`, await measurePage(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: PAGE_CONNECTIONS })]);
     }
     for (const [name, load] of loads) {
-      // A wrong answer stops the run; a few timeouts or resets on a saturated machine are reported, not fatal.
-      if (load.non2xx || load.errors > load.requests / 100) throw new Error(`${name}: ${load.non2xx} non-2xx answers, ${load.errors} errors in ${load.requests} requests`);
+      // A wrong answer stops the run; timeouts or resets on a saturated machine are reported beside the figures.
+      if (load.non2xx) throw new Error(`${name}: ${load.non2xx} non-2xx answers in ${load.requests} requests`);
     }
     const live = loads[0]![1];
     const rows: LoadRow[] = loads.map(([name, load]) => ({ name, ...load }));
