@@ -1,21 +1,36 @@
-import type { ClaimResult, FanoutResult, LatencyResult, MemoryResult } from "./realtime-bench";
-import { formatTable } from "./stats";
+import type { ClaimResult, CrowdResult, DeliveryResult, FanoutResult } from "./realtime-bench";
+import { formatTable, type Row } from "./stats";
 
-export type RealtimeResults = { latency?: LatencyResult; memory?: MemoryResult; fanout?: FanoutResult; claim?: ClaimResult };
+export type TwoProcessResult = DeliveryResult & { hopP99: number; hopP50: number };
+export type RealtimeResults = { latency?: DeliveryResult; crowd?: CrowdResult; twoProcess?: TwoProcessResult; fanout?: FanoutResult; claim?: ClaimResult };
+
+function deliveryRows(label: string, result: DeliveryResult): Row[] {
+  const rows: Row[] = [];
+  for (const group of result.groups) {
+    const name = result.groups.length > 1 ? `${label}, ${group.name}` : label;
+    rows.push(
+      { name: `${name}: commit → parsed by the client (${group.fromCommit.samples})`, ...group.fromCommit },
+      { name: `${name}: request start → parsed (${group.fromRequest.samples})`, ...group.fromRequest },
+      { name: `${name}: last subscriber, from request start (${group.lastSubscriber.samples})`, ...group.lastSubscriber },
+    );
+  }
+  rows.push({ name: `${label}: POST …/handoff response (${result.request.samples})`, ...result.request });
+  return rows;
+}
+
+function deliveryNote(label: string, result: DeliveryResult): string {
+  const groups = result.groups.map((group) => `${group.name}: ${group.subscribers} subscribers, ${group.missing} deliveries missing, ${group.dropped} dropped`).join("; ");
+  return `${label}: ${result.escalations} sequential escalations, commit time found for ${result.commitsFound} events; ${groups}.`;
+}
 
 /** The real-time section of the bench report, one line per figure, ratios where they help. */
 export function formatRealtimeReport(results: RealtimeResults): string[] {
   const lines: string[] = [];
-  const { latency, memory, fanout, claim } = results;
-  const rows = [];
-  if (latency) {
-    rows.push(
-      { name: `escalate → handoff_created, each subscriber (${latency.delivery.samples})`, ...latency.delivery },
-      { name: `escalate → handoff_created, last subscriber (${latency.lastSubscriber.samples})`, ...latency.lastSubscriber },
-      { name: `first → last subscriber of one escalation (${latency.spread.samples})`, ...latency.spread },
-      { name: `POST …/handoff response, subscribers listening (${latency.request.samples})`, ...latency.request },
-    );
-  }
+  const { latency, crowd, twoProcess, fanout, claim } = results;
+  const rows: Row[] = [];
+  if (latency) rows.push(...deliveryRows("escalate → handoff_created, 500 subscribers", latency));
+  if (crowd) rows.push(...deliveryRows(`fan-out with ${crowd.connections.toLocaleString("en-US")} streams open`, crowd.fanout));
+  if (twoProcess) rows.push(...deliveryRows("two processes over Redis", twoProcess));
   if (claim) {
     rows.push(
       { name: `claim race, every claimer (${claim.latency.samples})`, ...claim.latency },
@@ -29,18 +44,28 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
     );
   }
   if (rows.length) lines.push(formatTable(rows), "");
+  lines.push(
+    "Commit time: a deferred trigger on realtime_events (bench database only) records clock_timestamp() at COMMIT; " +
+      "the client's parse time is on the same machine clock, calibrated against PostgreSQL's.",
+  );
   if (latency) {
     lines.push(
-      `Escalation latency: request start → subscriber parsed the event; ${latency.lastSubscriber.samples} sequential escalations ` +
-        `with every subscriber connected; ${latency.missing} deliveries missing, ${latency.dropped} connections dropped. ` +
-        `Ratio handoff-event p50 / handoff-response p50: ${(latency.delivery.p50 / latency.request.p50).toFixed(2)}.`,
+      deliveryNote("Escalation latency", latency) +
+        ` Ratio handoff-event p50 (from request) / handoff-response p50: ${(latency.groups[0]!.fromRequest.p50 / latency.request.p50).toFixed(2)}.`,
     );
   }
-  if (memory) {
+  if (crowd) {
     lines.push(
-      `Memory: app RSS ${memory.beforeMiB.toFixed(0)} MiB → ${memory.openMiB.toFixed(0)} MiB with ${memory.connections} SSE connections open ` +
-        `(${memory.perConnectionKiB.toFixed(1)} KiB per connection), ${memory.afterCloseMiB.toFixed(0)} MiB 3 s after closing them; ` +
-        `${memory.dropped} dropped while open.`,
+      `SSE crowd: app RSS ${crowd.beforeMiB.toFixed(0)} MiB → ${crowd.openMiB.toFixed(0)} MiB with ${crowd.connections} streams open ` +
+        `(+${(crowd.openMiB - crowd.beforeMiB).toFixed(0)} MiB, ${crowd.perConnectionKiB.toFixed(1)} KiB per connection; opened in ${crowd.openSeconds.toFixed(0)} s), ` +
+        `${crowd.afterCloseMiB.toFixed(0)} MiB 3 s after closing them; ${crowd.dropped} dropped while open.`,
+      deliveryNote("Fan-out", crowd.fanout),
+    );
+  }
+  if (twoProcess) {
+    lines.push(
+      deliveryNote("Two processes (REDIS_URL set on both; the POST goes to the first)", twoProcess) +
+        ` Added cross-process hop (other − same process, commit → parsed): p50 ${twoProcess.hopP50.toFixed(2)} ms, p99 ${twoProcess.hopP99.toFixed(2)} ms.`,
     );
   }
   if (claim) {
@@ -51,7 +76,7 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
   }
   if (fanout) {
     lines.push(
-      `Fan-out: ${fanout.subscribers} streams on one in-process bus, each read by its own loop; ratio all-delivered p50 / publish-call p50 ` +
+      `Fan-out in-process: ${fanout.subscribers} streams on one in-process bus, each read by its own loop; ratio all-delivered p50 / publish-call p50 ` +
         `${(fanout.allDelivered.p50 / fanout.publishCall.p50).toFixed(1)}.`,
     );
   }

@@ -1,13 +1,21 @@
 /**
- * `npm run bench`: how fast the app shell's counts answer on a tenant with 10,000 sessions,
- * next to /api/v1/me (one indexed user read) as the yardstick; the session list (page 1 and a
- * search, over HTTP and in-process with the escalation queue, scripts/bench/list-bench.ts); then, against a fake Anthropic API
- * answering at once (scripts/bench/model-bench.ts), the resolution-note preview cache hit vs miss
- * and a streamed chat turn's server time; then the real-time figures (scripts/bench/realtime-bench.ts:
- * escalation → SSE latency with 500 subscribers, memory per SSE connection, in-process fan-out to
- * 2,000 subscribers, the 50-claimer race). Starts its own database, fake model and server, loads
- * the data, measures over loopback only, prints medians and ratios (never pass/fail: the machine
- * is 2 shared cores), and stops everything it started, also on Ctrl-C.
+ * `npm run bench [-- <part> …] [-- --label <text>]`: the performance instrument. Starts its own
+ * database (DATABASE_URL's server, else an embedded PostgreSQL), fake model (zero delay) and
+ * production server, loads a tenant with 10,000 sessions, measures over loopback only, prints
+ * medians and ratios to the live route from the same run (never pass/fail: the machine is 2
+ * shared cores), and stops everything it started, also on Ctrl-C.
+ *
+ * Parts (all when none is named; `npm run bench -- http micro` runs two):
+ *   http      live route (the floor), /api/v1/me, counts, the session list at c=50; the pages at c=10 with TTFB
+ *   lists     sidebar counts and the lists in-process (no HTTP)
+ *   model     preview cache hit vs miss, chat turn server time
+ *   rls       row-level security on vs off (alone: only this)
+ *   micro     one user-row read: Prisma model query vs $queryRaw vs queryRows vs bare pg, CPU per query
+ *   queries   statements per request on the hot routes, counted on the wire
+ *   realtime  escalate → handoff_created (500 subscribers, commit → client), 10,000 SSE streams and
+ *             fan-out to a 200-engineer tenant, claim race (50), in-process fan-out (2,000)
+ *   twoproc   two app processes over Redis (REDIS_URL, default redis://127.0.0.1:6379): the cross-process hop
+ * Writes .data/bench-results.txt; a full run also appends a dated section to docs/benchmarks.md.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -16,34 +24,37 @@ import path from "node:path";
 import { findFreePort } from "../lib/embedded-database";
 import { buildIfMissing, startAppServer } from "./app-server";
 import { analyzeAsOwner, startBenchDatabase } from "./bench-database";
-import { measureHttp } from "./http-load";
+import { appendBenchmarkSection, benchmarkSection } from "./benchmarks-doc";
+import { onCleanup, runBench } from "./bench-process";
+import { startCommitClock } from "./commit-clock";
+import { evaluateGoals, formatGoals, type GoalFigures } from "./goals";
+import { measureHttp, measurePage, type LoadResult } from "./http-load";
 import { LIST_CALLS, measureLists } from "./list-bench";
-import {
-  CHAT_SESSIONS,
-  CHAT_TURNS,
-  CHAT_WARMUP,
-  PREVIEW_CALLS,
-  PREVIEW_WARMUP,
-  measureChatTurns,
-  measurePreviewCache,
-  startBenchModel,
-} from "./model-bench";
-import { measureClaimRace, measureEscalationLatency, measureInProcessFanout, measureSseMemory } from "./realtime-bench";
-import { formatRealtimeReport } from "./realtime-report";
+import { CHAT_SESSIONS, CHAT_TURNS, CHAT_WARMUP, PREVIEW_CALLS, PREVIEW_WARMUP, measureChatTurns, measurePreviewCache, startBenchModel } from "./model-bench";
+import { formatQueryCost, measureQueryCost } from "./query-cost";
+import { measureClaimRace, measureEscalationLatency, measureInProcessFanout, measureSseCrowd, type RealtimeBenchContext } from "./realtime-bench";
+import { formatRealtimeReport, type RealtimeResults } from "./realtime-report";
 import { formatRlsCost, measureRlsCost } from "./rls-cost";
 import { LOAD_SESSIONS, seedLoad } from "./seed-load";
-import { formatTable, percentile, type Row } from "./stats";
-import { onCleanup, runBench } from "./bench-process";
+import { startStatementCounter } from "./statement-counter";
+import { formatStatements, measureStatementsPerRequest } from "./statements-per-request";
+import { formatLoadTable, formatTable, percentile, type LoadRow, type Row } from "./stats";
+import { measureTwoProcesses } from "./two-process-bench";
 
 const root = path.resolve(__dirname, "..", "..");
 const resultsFile = path.join(root, ".data", "bench-results.txt");
+const statementsFile = path.join(root, ".data", "bench-statements.txt");
+const benchmarksDoc = path.join(root, "docs", "benchmarks.md");
 const BENCH_AUTH_SECRET = "flowpilot-bench-secret-not-for-production";
-const CONNECTIONS = 10;
+const API_CONNECTIONS = 50;
+const PAGE_CONNECTIONS = 10;
 const SECONDS = 10;
 const WARMUP_SECONDS = 3;
 const IN_PROCESS_CALLS = 500;
 /** What the app sends the fake model; never a real key. */
 const BENCH_MODEL_KEY = "bench-fake-key";
+const PARTS = ["http", "lists", "model", "rls", "micro", "queries", "realtime", "twoproc"] as const;
+type Part = (typeof PARTS)[number];
 
 const output: string[] = [];
 const report = (line = "") => {
@@ -51,39 +62,47 @@ const report = (line = "") => {
   console.log(line);
 };
 
+function parseArgs(args: readonly string[]) {
+  const labelAt = args.indexOf("--label");
+  const label = labelAt >= 0 ? args[labelAt + 1] : undefined;
+  const unknown = args.filter((arg, i) => !(PARTS as readonly string[]).includes(arg) && arg !== "--label" && i !== labelAt + 1);
+  if (unknown.length) throw new Error(`Unknown bench part(s) ${unknown.join(", ")}; the parts are ${PARTS.join(", ")}`);
+  const named = args.filter((arg): arg is Part => (PARTS as readonly string[]).includes(arg));
+  return { parts: new Set<Part>(named.length ? named : PARTS), full: named.length === 0, label };
+}
+
 async function main() {
+  const started = performance.now();
+  const { parts, full, label } = parseArgs(process.argv.slice(2));
   mkdirSync(path.join(root, ".data"), { recursive: true });
   const port = await findFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
+  const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
-  let started = performance.now();
+  let step = performance.now();
   const database = await startBenchDatabase(root);
   onCleanup(database.stop);
-  console.log(`Database: ${database.where}, migrated in ${seconds(started)}`);
+  console.log(`Database: ${database.where}, migrated in ${seconds(step)}`);
 
-  // lib/env reads these once, on first import: set them before loading any app module.
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    AUTH_SECRET: BENCH_AUTH_SECRET,
-    APP_URL: appUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
+  // lib/env reads these once, on first import: set them before loading any app module. The bench's
+  // own app processes get REDIS_URL only in the two-process part.
+  delete process.env.REDIS_URL;
+  Object.assign(process.env, { DATABASE_URL: database.url, AUTH_SECRET: BENCH_AUTH_SECRET, APP_URL: appUrl, NEXT_TELEMETRY_DISABLED: "1" });
   const { db } = await import("@/lib/db");
   onCleanup(() => db.$disconnect());
   const { seedDemo } = await import("../../prisma/seed");
   const { demoAccount, demoUsers } = await import("../../prisma/seed-data");
 
-  started = performance.now();
+  step = performance.now();
   await seedDemo(db);
   const { runInSystemScope, runInTenantScope } = await import("@/lib/tenancy/scope");
   const loaded = await runInSystemScope("seed", () => seedLoad(db));
   // As the tables' owner: the app's role may not analyze them, and a plan without statistics
   // would measure the planner's guesswork.
   await analyzeAsOwner(database.url);
-  const seedTime = seconds(started);
+  const seedTime = seconds(step);
   console.log(`Seeded: demo data + ${loaded.sessions} sessions, ${loaded.drafts} drafts, ${loaded.notifications} notifications in ${seedTime}`);
 
-  // The fake Anthropic API on loopback, answering at once; the app reads these at call time.
   const model = await startBenchModel();
   onCleanup(model.close);
   const serverEnv = {
@@ -93,141 +112,214 @@ async function main() {
     ANTHROPIC_API_KEY: BENCH_MODEL_KEY,
     ANTHROPIC_BASE_URL: model.url,
   };
-  started = performance.now();
-  if (buildIfMissing(root, serverEnv)) console.log(`Built the app in ${seconds(started)}`);
-  const server = await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") });
-  onCleanup(server.stop);
-
+  step = performance.now();
+  if (buildIfMissing(root, serverEnv)) console.log(`Built the app in ${seconds(step)}`);
   const { benchSessionCookie } = await import("./bench-session-cookie");
-  const cookie = await benchSessionCookie({ id: demoUsers.senior.id, accountId: demoAccount.id }, BENCH_AUTH_SECRET);
-
-  const countsUrl = `${server.url}/api/v1/shell/counts`;
-  const meUrl = `${server.url}/api/v1/me`;
-  const listUrl = `${server.url}/api/v1/ai-sessions`;
-  const searchUrl = `${server.url}/api/v1/ai-sessions?q=northwind`;
-  const counts = await expectOk(countsUrl, cookie);
-  const me = (await expectOk(meUrl, cookie)) as { email?: string };
-  if (me.email !== demoUsers.senior.email) throw new Error(`/api/v1/me answered for ${me.email}, not the senior`);
-
-  if (process.argv.includes("rls")) {
-    // `npm run bench -- rls`: only what the second wall costs, for a quick look after a change to it.
-    console.log("Row-level security cost: chat turns, /api/v1/me and counts with RLS on and off, interleaved …");
-    const rlsCost = await measureRlsCost({ client: { appUrl: server.url, cookie }, databaseUrl: database.url, serverPgid: server.pid, meUrl, countsUrl });
-    report(`FlowPilot bench, ${gitRevision()}, ${os.cpus().length} cores`);
-    for (const line of formatRlsCost(rlsCost)) report(line);
-    return;
-  }
-
-  console.log(`Warming up (${WARMUP_SECONDS} s per endpoint) …`);
-  for (const url of [countsUrl, meUrl, listUrl, searchUrl]) await measureHttp(url, { cookie, seconds: WARMUP_SECONDS, connections: CONNECTIONS });
-  console.log(`Measuring (${CONNECTIONS} connections, ${SECONDS} s per endpoint) …`);
-  const countsLoad = await measureHttp(countsUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
-  const meLoad = await measureHttp(meUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
-  const listLoad = await measureHttp(listUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
-  const searchLoad = await measureHttp(searchUrl, { cookie, seconds: SECONDS, connections: CONNECTIONS });
-  for (const [name, load] of [["counts", countsLoad], ["me", meLoad], ["sessions", listLoad], ["sessions search", searchLoad]] as const) {
-    if (load.non2xx || load.errors) throw new Error(`${name}: ${load.non2xx} non-2xx answers, ${load.errors} errors`);
-  }
-
-  const { getSidebarCounts } = await import("@/lib/shell/sidebar-counts");
+  const cookieFor = (userId: string) => benchSessionCookie({ id: userId, accountId: demoAccount.id }, BENCH_AUTH_SECRET);
   const senior = demoUsers.senior;
-  const viewer = { userId: senior.id, accountId: demoAccount.id, role: senior.role, email: senior.email, name: senior.name };
-  // As a request runs it: in the viewer's data scope.
-  const countsOnce = () => runInTenantScope(viewer.accountId, () => getSidebarCounts(viewer));
-  for (let i = 0; i < 50; i += 1) await countsOnce();
-  const samples: number[] = [];
-  for (let i = 0; i < IN_PROCESS_CALLS; i += 1) {
-    const callStarted = performance.now();
-    await countsOnce();
-    samples.push(performance.now() - callStarted);
+  const cookie = await cookieFor(senior.id);
+  const needsServer = ["http", "model", "rls", "realtime"].some((part) => parts.has(part as Part));
+  const server = needsServer ? await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") }) : undefined;
+  if (server) onCleanup(server.stop);
+
+  const cpus = os.cpus();
+  report(`FlowPilot bench — ${new Date().toISOString()} — ${gitRevision()}${full ? "" : ` — parts: ${[...parts].join(", ")}`}`);
+  const machine =
+    `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+    `load ${os.loadavg().map((load) => load.toFixed(2)).join(" ")} at the start, Node ${process.version}.`;
+  report(machine);
+  report("Shared and noisy: compare ratios to the live route from the same run, and runs on the same machine, not absolute times.");
+  report(`Data: ${database.where}; ${LOAD_SESSIONS} load sessions + demo seed, seeded in ${seedTime}. Fake model: zero delay, loopback.`);
+  report();
+  const figures: GoalFigures = {};
+  const seniorSession = await runInSystemScope("seed", () =>
+    db.aiSession.findFirst({ where: { accountId: demoAccount.id, userId: senior.id, status: "active" }, orderBy: { createdAt: "desc" }, select: { id: true } }),
+  );
+  if (!seniorSession) throw new Error("the load has no active session of the senior for /pilot/:id");
+
+  if (server && parts.has("http")) {
+    const counts = await expectOk(`${server.url}/api/v1/shell/counts`, cookie);
+    const me = (await expectOk(`${server.url}/api/v1/me`, cookie)) as { email?: string };
+    if (me.email !== senior.email) throw new Error(`/api/v1/me answered for ${me.email}, not the senior`);
+    const apis: [string, string][] = [
+      ["GET /api/health/live (the floor)", "/api/health/live"],
+      ["GET /api/v1/me", "/api/v1/me"],
+      ["GET /api/v1/shell/counts", "/api/v1/shell/counts"],
+      ["GET /api/v1/ai-sessions (senior, page 1)", "/api/v1/ai-sessions"],
+      ["GET /api/v1/ai-sessions?q=northwind", "/api/v1/ai-sessions?q=northwind"],
+    ];
+    const pages: [string, string][] = [
+      ["/pilot", "/pilot"],
+      ["/escalations", "/escalations"],
+      ["/pilot/:id", `/pilot/${seniorSession.id}`],
+    ];
+    console.log(`HTTP: APIs at c=${API_CONNECTIONS}, pages at c=${PAGE_CONNECTIONS}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s each …`);
+    const loads: [string, LoadResult & { ttfbP50?: number; ttfbP99?: number }][] = [];
+    for (const [name, urlPath] of apis) {
+      await measureHttp(`${server.url}${urlPath}`, { cookie, seconds: WARMUP_SECONDS, connections: API_CONNECTIONS });
+      loads.push([name, await measureHttp(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: API_CONNECTIONS })]);
+    }
+    for (const [name, urlPath] of pages) {
+      await measurePage(`${server.url}${urlPath}`, { cookie, seconds: WARMUP_SECONDS, connections: PAGE_CONNECTIONS });
+      loads.push([`page ${name}`, await measurePage(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: PAGE_CONNECTIONS })]);
+    }
+    for (const [name, load] of loads) {
+      // A wrong answer stops the run; timeouts or resets on a saturated machine are reported beside the figures.
+      if (load.non2xx) throw new Error(`${name}: ${load.non2xx} non-2xx answers in ${load.requests} requests`);
+    }
+    const live = loads[0]![1];
+    const rows: LoadRow[] = loads.map(([name, load]) => ({ name, ...load }));
+    report(`HTTP: next start (production), 127.0.0.1; APIs by autocannon at c=${API_CONNECTIONS} (1 ms resolution), pages by keep-alive loops at c=${PAGE_CONNECTIONS} (TTFB: status line and headers). ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up; as the senior.`);
+    report(`Senior's counts: ${JSON.stringify(counts)}`);
+    report(formatLoadTable(rows, live.requestsPerSecond));
+    report(`Requests (errors: timeouts or resets): ${loads.map(([name, load]) => `${name.replace(/ \(.*\)$/, "")} ${load.requests} (${load.errors})`).join(", ")}.`);
+    report();
+    figures.liveRps = live.requestsPerSecond;
+    figures.meRps = loads[1]![1].requestsPerSecond;
+    figures.countsRps = loads[2]![1].requestsPerSecond;
+    figures.pages = pages.map(([pagePath], i) => ({ path: pagePath, rps: loads[apis.length + i]![1].requestsPerSecond, p99: loads[apis.length + i]![1].p99 }));
   }
 
-  console.log(`Lists in-process: ${LIST_CALLS} sequential calls per case …`);
-  const listRows = await measureLists();
+  if (parts.has("lists")) {
+    const { getSidebarCounts } = await import("@/lib/shell/sidebar-counts");
+    const viewer = { userId: senior.id, accountId: demoAccount.id, role: senior.role, email: senior.email, name: senior.name };
+    // As a request runs it: in the viewer's data scope.
+    const countsOnce = () => runInTenantScope(viewer.accountId, () => getSidebarCounts(viewer));
+    for (let i = 0; i < 50; i += 1) await countsOnce();
+    const samples: number[] = [];
+    for (let i = 0; i < IN_PROCESS_CALLS; i += 1) {
+      const callStarted = performance.now();
+      await countsOnce();
+      samples.push(performance.now() - callStarted);
+    }
+    console.log(`Lists in-process: ${LIST_CALLS} sequential calls per case …`);
+    const listRows: Row[] = [{ name: `getSidebarCounts() (${IN_PROCESS_CALLS} sequential)`, p50: percentile(samples, 50), p99: percentile(samples, 99) }, ...(await measureLists())];
+    report(`In-process, in the viewer's data scope (no HTTP; lists are one find of 25 + one count each, ${LIST_CALLS} sequential calls per row):`);
+    report(formatTable(listRows));
+    report();
+  }
 
-  const client = { appUrl: server.url, cookie };
-  console.log(`Chat turns: ${CHAT_WARMUP} warm-up + ${CHAT_TURNS} measured over ${CHAT_SESSIONS} sessions, sequential …`);
-  const chat = await measureChatTurns(client, model);
-  console.log(`Preview: ${PREVIEW_WARMUP} warm-up + ${PREVIEW_CALLS} measured miss/hit pairs, sequential …`);
-  const previews = await measurePreviewCache(client, model, chat.sessionIds[0]!);
-  console.log("Row-level security cost: chat turns, /api/v1/me and counts with RLS on and off, interleaved …");
-  const rlsCost = await measureRlsCost({ client, databaseUrl: database.url, serverPgid: server.pid, meUrl, countsUrl });
+  const client = server && { appUrl: server.url, cookie };
+  if (client && parts.has("model")) {
+    console.log(`Chat turns: ${CHAT_WARMUP} warm-up + ${CHAT_TURNS} measured over ${CHAT_SESSIONS} sessions, sequential …`);
+    const chat = await measureChatTurns(client, model);
+    console.log(`Preview: ${PREVIEW_WARMUP} warm-up + ${PREVIEW_CALLS} measured miss/hit pairs, sequential …`);
+    const previews = await measurePreviewCache(client, model, chat.sessionIds[0]!);
+    report("Model-backed: a fake Anthropic API on 127.0.0.1 answering at once, one request at a time (fetch, timed to the last byte), as the senior.");
+    report(
+      formatTable([
+        { name: `POST …/resolution-note/preview miss (refresh: true, ${previews.miss.samples})`, ...previews.miss },
+        { name: `POST …/resolution-note/preview hit (from_cache: true, ${previews.hit.samples})`, ...previews.hit },
+        { name: `POST …/turns, streamed to the end (${chat.samples} sequential)`, ...chat },
+      ]),
+    );
+    report(
+      `Preview ratio miss / hit: p50 ${(previews.miss.p50 / previews.hit.p50).toFixed(2)} (model calls: ${previews.missModelCalls} for ${previews.miss.samples} misses, ` +
+        `${previews.hitModelCalls} for ${previews.hit.samples} hits; state_version ${previews.stateVersion}). Chat turn: server time excluding the model ` +
+        `(a zero-delay local fake), ${chat.modelCalls} model calls for ${chat.samples} turns, ${chat.deltasPerTurn.toFixed(0)} deltas per turn, ${CHAT_SESSIONS} sessions of ${chat.exchangesPerSession} exchanges.`,
+    );
+    report();
+    figures.previewHitP50 = previews.hit.p50;
+    figures.chatTurnP50 = chat.p50;
+  }
 
-  console.log("Real-time: escalation latency (500 SSE subscribers), memory (2,000 connections), claim race (50), in-process fan-out (2,000) …");
-  const realtimeContext = {
-    appUrl: server.url,
-    serverPgid: server.pid,
-    db,
-    cookieFor: (userId: string) => benchSessionCookie({ id: userId, accountId: demoAccount.id }, BENCH_AUTH_SECRET),
-  };
-  const realtime = {
-    latency: await measureEscalationLatency(realtimeContext),
-    memory: await measureSseMemory(realtimeContext),
-    // Last: it adds 50 engineers to the demo account, who would receive every later escalation.
-    claim: await measureClaimRace(realtimeContext),
-    fanout: await measureInProcessFanout(),
-  };
+  if (server && client && parts.has("rls")) {
+    console.log("Row-level security cost: chat turns, /api/v1/me and counts with RLS on and off, interleaved …");
+    const rlsCost = await measureRlsCost({ client, databaseUrl: database.url, serverPgid: server.pid, meUrl: `${server.url}/api/v1/me`, countsUrl: `${server.url}/api/v1/shell/counts` });
+    for (const line of formatRlsCost(rlsCost)) report(line);
+    report();
+  }
 
-  const rows: Row[] = [
-    { name: "GET /api/v1/shell/counts", requestsPerSecond: countsLoad.requestsPerSecond, p50: countsLoad.p50, p99: countsLoad.p99 },
-    { name: "GET /api/v1/me", requestsPerSecond: meLoad.requestsPerSecond, p50: meLoad.p50, p99: meLoad.p99 },
-    { name: "GET /api/v1/ai-sessions (senior, page 1)", requestsPerSecond: listLoad.requestsPerSecond, p50: listLoad.p50, p99: listLoad.p99 },
-    { name: "GET /api/v1/ai-sessions?q=northwind", requestsPerSecond: searchLoad.requestsPerSecond, p50: searchLoad.p50, p99: searchLoad.p99 },
-    { name: `getSidebarCounts() in-process (${IN_PROCESS_CALLS} sequential)`, p50: percentile(samples, 50), p99: percentile(samples, 99) },
-  ];
-  const cpus = os.cpus();
-  report(`FlowPilot bench — ${new Date().toISOString()} — ${gitRevision()}`);
-  report(
-    `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-      `load ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}, Node ${process.version}. Shared and noisy: ` +
-      "compare medians and ratios between runs on the same machine, not absolute times.",
-  );
-  report(`Data: ${database.where}; ${LOAD_SESSIONS} load sessions + demo seed, seeded in ${seedTime}.`);
-  report(`Senior's counts: ${JSON.stringify(counts)}`);
-  report(`HTTP: autocannon, ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up, 127.0.0.1, next start (production).`);
-  report(
-    `Requests: counts ${countsLoad.requests}, me ${meLoad.requests}, sessions ${listLoad.requests}, sessions search ${searchLoad.requests}. ` +
-      "autocannon latencies have 1 ms resolution.",
-  );
+  if (parts.has("micro")) {
+    console.log("Query cost: 4 × 2,000 sequential reads of the viewer's row …");
+    for (const line of formatQueryCost(await measureQueryCost(database.url, { userId: senior.id, accountId: demoAccount.id }))) report(line);
+    report();
+  }
+
+  const commitClock = parts.has("realtime") || parts.has("twoproc") ? await startCommitClock(database.url) : undefined;
+  if (commitClock) onCleanup(commitClock.close);
+  const realtime: RealtimeResults = {};
+  const realtimeContext: RealtimeBenchContext | undefined = server && { appUrl: server.url, serverPgid: server.pid, db, cookieFor, authSecret: BENCH_AUTH_SECRET };
+  if (realtimeContext && commitClock && parts.has("realtime")) {
+    console.log("Real-time: escalate → handoff_created with 500 SSE subscribers …");
+    realtime.latency = await measureEscalationLatency(realtimeContext, commitClock);
+    figures.escalation = { commitToClientP99: realtime.latency.groups[0]!.fromCommit.p99, postP50: realtime.latency.request.p50 };
+    console.log("Real-time: 10,000 SSE streams open, fan-out to a 200-engineer tenant …");
+    realtime.crowd = await orReport("SSE crowd (10,000 streams)", () => measureSseCrowd(realtimeContext, commitClock));
+    if (realtime.crowd) figures.sse = { connections: realtime.crowd.connections, extraMiB: realtime.crowd.openMiB - realtime.crowd.beforeMiB, fanoutP99: realtime.crowd.fanout.groups[0]!.fromCommit.p99 };
+  }
+  if (commitClock && parts.has("twoproc")) {
+    console.log(`Two processes over Redis (${redisUrl}) …`);
+    realtime.twoProcess = await orReport("two processes over Redis", () => measureTwoProcesses({
+      root,
+      env: serverEnv,
+      redisUrl,
+      commitClock,
+      watcherCookies: () => Promise.all([demoUsers.senior, demoUsers.admin, demoUsers.owner].map((user) => cookieFor(user.id))),
+      escalatorCookie: () => cookieFor(demoUsers.junior.id),
+    }));
+    figures.crossProcessHopP99 = realtime.twoProcess?.hopP99;
+  }
+
+  if (parts.has("queries")) {
+    console.log("Statements per request: an app process of its own behind a counting proxy …");
+    const target = new URL(database.url);
+    const counter = await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) });
+    onCleanup(counter.close);
+    const countedUrl = new URL(database.url);
+    countedUrl.port = String(counter.port);
+    const countedPort = await findFreePort();
+    const counted = await startAppServer({
+      root,
+      port: countedPort,
+      env: { ...serverEnv, PORT: String(countedPort), APP_URL: `http://127.0.0.1:${countedPort}`, DATABASE_URL: countedUrl.toString(), NOTIFICATION_SWEEP_SECONDS: "0" },
+      logFile: path.join(root, ".data", "bench-next-counted.log"),
+    });
+    try {
+      const rows = await measureStatementsPerRequest(
+        { appUrl: counted.url, senior: cookie, junior: await cookieFor(demoUsers.junior.id), counter, sessionOfSenior: seniorSession.id },
+        statementsFile,
+      );
+      for (const line of formatStatements(rows, path.relative(root, statementsFile))) report(line);
+      report();
+    } finally {
+      await counted.stop();
+    }
+  }
+
+  if (realtimeContext && parts.has("realtime")) {
+    console.log("Real-time: claim race (50 claimers), in-process fan-out (2,000) …");
+    // After every escalation figure: it adds 50 engineers to the demo account, who would receive them.
+    realtime.claim = await measureClaimRace(realtimeContext);
+    figures.claim = { p99: realtime.claim.latency.p99, winnerP50: realtime.claim.winner.p50, rounds: realtime.claim.rounds, exactlyOneWinner: realtime.claim.exactlyOneWinner };
+    realtime.fanout = await measureInProcessFanout();
+  }
+  if (Object.keys(realtime).length) {
+    report("Real-time (F4, F6): SSE clients over loopback; the app as above with its in-process bus, except the two-process run.");
+    for (const line of formatRealtimeReport(realtime)) report(line);
+    report();
+  }
+
+  for (const line of formatGoals(evaluateGoals(figures))) report(line);
   report();
-  report(formatTable(rows));
-  report();
-  report(`Ratio counts p50 / me p50 (HTTP): ${(countsLoad.p50 / meLoad.p50).toFixed(2)}`);
-  report(`Ratio sessions page 1 p50 / me p50 (HTTP): ${(listLoad.p50 / meLoad.p50).toFixed(2)}; search / page 1: ${(searchLoad.p50 / listLoad.p50).toFixed(2)}`);
-  report();
-  report(`Lists in-process (one find of 25 + one count each, ${LIST_CALLS} sequential calls per row):`);
-  report(formatTable(listRows));
-  report();
-  report(
-    `Model-backed: the app talks to a fake Anthropic API on 127.0.0.1 answering at once (zero delay), ` +
-      `one request at a time (fetch, timed to the last byte), as the senior on sessions the bench created through the API.`,
-  );
-  report(
-    formatTable([
-      { name: `POST …/resolution-note/preview miss (refresh: true, ${previews.miss.samples})`, ...previews.miss },
-      { name: `POST …/resolution-note/preview hit (from_cache: true, ${previews.hit.samples})`, ...previews.hit },
-      { name: `POST …/turns, streamed to the end (${chat.samples} sequential)`, ...chat },
-    ]),
-  );
-  report();
-  report(
-    `Preview ratio miss / hit: p50 ${(previews.miss.p50 / previews.hit.p50).toFixed(2)}, p99 ${(previews.miss.p99 / previews.hit.p99).toFixed(2)} ` +
-      `(model calls: ${previews.missModelCalls} for ${previews.miss.samples} misses, ${previews.hitModelCalls} for ${previews.hit.samples} hits; ` +
-      `session at state_version ${previews.stateVersion}, after its chat turns).`,
-  );
-  report(
-    `Chat turn: server time excluding model time, since the model is a local fake with zero delay (what remains is the app, ` +
-      `its database work and loopback). ${chat.modelCalls} model calls for ${chat.samples} turns; replies carry ` +
-      `[QUESTIONS]/[ACTIONS]/[PROMOTE]/[SUGGEST_FIX] blocks, ${chat.deltasPerTurn.toFixed(0)} prose deltas per turn; ` +
-      `${CHAT_SESSIONS} sessions grow to ${chat.exchangesPerSession} exchanges each.`,
-  );
-  report();
-  for (const line of formatRlsCost(rlsCost)) report(line);
-  report();
-  report("Real-time (F4, F6): SSE clients over loopback, the app as above, in-process bus (REDIS_URL unset).");
-  for (const line of formatRealtimeReport(realtime)) report(line);
+  report(`Bench time: ${seconds(started)} (load at the end ${os.loadavg().map((load) => load.toFixed(2)).join(" ")}).`);
   writeFileSync(resultsFile, `${output.join("\n")}\n`);
   console.log(`\nWritten to ${path.relative(root, resultsFile)}`);
+  if (full) {
+    appendBenchmarkSection(benchmarksDoc, benchmarkSection({ date: new Date(), revision: gitRevision(), label, machine, report: output.slice(1) }));
+    console.log(`Appended to ${path.relative(root, benchmarksDoc)}`);
+  }
+}
+
+/** A part that failed is reported and the run goes on: the other figures still count. */
+async function orReport<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    report(`${name}: failed, not measured (${error instanceof Error ? error.message : String(error)})`);
+    console.error(error);
+    return undefined;
+  }
 }
 
 async function expectOk(url: string, cookie: string): Promise<unknown> {
@@ -243,7 +335,7 @@ function seconds(since: number): string {
 function gitRevision(): string {
   try {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim();
     return dirty ? `${commit} + uncommitted changes` : commit;
   } catch {
     return "unknown revision";

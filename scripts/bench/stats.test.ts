@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatTable, percentile } from "./stats";
+import { formatLoadTable, formatTable, percentile } from "./stats";
 
 describe("percentile", () => {
   it("takes the nearest rank of the sorted samples", () => {
@@ -25,5 +25,20 @@ describe("formatTable", () => {
     expect(table[0]).toBe("endpoint    requests/s  p50 ms  p99 ms");
     expect(table[2]).toBe("GET /a            1234    3.00    12.3");
     expect(table[3]).toBe("in-process           –    0.50    1.25");
+  });
+});
+
+describe("formatLoadTable", () => {
+  it("puts each rate beside its share of the floor, and TTFB where measured", () => {
+    const table = formatLoadTable(
+      [
+        { name: "GET /live", requestsPerSecond: 500, p50: 90, p99: 180 },
+        { name: "GET /page", requestsPerSecond: 25, p50: 380, p99: 620, ttfbP50: 120, ttfbP99: 300 },
+      ],
+      500,
+    ).split("\n");
+    expect(table[0]).toBe("endpoint   requests/s  × live  p50 ms  p99 ms  TTFB p50  TTFB p99");
+    expect(table[2]).toBe("GET /live         500    1.00    90.0   180.0         –         –");
+    expect(table[3]).toBe("GET /page          25    0.05   380.0   620.0     120.0     300.0");
   });
 });
