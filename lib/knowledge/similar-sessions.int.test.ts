@@ -167,7 +167,7 @@ describe("the search document", () => {
     );
     const shown = plan.map((row) => row["QUERY PLAN"]).join("\n");
     expect(shown).toContain("ai_sessions_similar_search_idx");
-    expect(shown).toContain("ai_sessions_title_similar_trgm_idx");
+    expect(shown).toContain("ai_sessions_search_trgm");
   });
 });
 
