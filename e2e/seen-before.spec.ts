@@ -1,13 +1,15 @@
 import { demoAccount, demoUsers, expect, test } from "./fixtures";
 import { withDatabase } from "./support/database";
+import { enqueueReplies } from "./support/fake-model";
 import { openNewSession, uniqueTag } from "./support/pilot-session";
 
 /**
- * "Seen before": a resolved session of the team with the fix that worked shows up in the lane of a
- * new session about the same problem; "Use this fix" makes that fix the suggestion here, and the
- * fix card says where it worked before.
+ * Knowledge that compounds: a resolved session of the team with the fix that worked shows up under
+ * "Seen before" in a new session about the same problem; "Use this fix" makes that fix the
+ * suggestion here and the fix card says where it worked before; once it works again the session
+ * is resolved, drafted into a KB article, edited, published and found in Knowledge.
  */
-test("a matching resolved session shows under Seen before and its fix can be reused", async ({ pageAs, requestAs }) => {
+test("Seen before → Use this fix → resolve → KB article → published and found in Knowledge", async ({ pageAs, requestAs, request }) => {
   const tag = uniqueTag("sb");
   const resolvedTitle = `Outlook stuck on Loading Profile ${tag}`;
   const fixTitle = `Rebuild the Outlook OST cache ${tag}`;
@@ -47,4 +49,38 @@ test("a matching resolved session shows under Seen before and its fix can be reu
   await expect(fixCard.getByRole("heading", { name: fixTitle })).toBeVisible();
   await expect(fixCard).toContainText(`Worked before: ${resolvedTitle}`);
   await expect(fixCard.getByRole("link", { name: resolvedTitle })).toHaveAttribute("href", /\/pilot\/[0-9a-f-]{36}$/);
+
+  // The reused fix works here too; the session is resolved with its note.
+  await fixCard.getByRole("button", { name: "Apply fix" }).click();
+  await fixCard.getByRole("button", { name: "It worked" }).click();
+  await expect(fixCard.getByTestId("fix-stage")).toHaveText("Worked");
+  const note = ["## Problem", "Outlook stuck on its profile.", "## What we confirmed", "- Outlook hangs at the loading profile screen.", "## Root cause", "A corrupt OST cache.", "## Resolution", `Rebuilt the OST (${tag}).`].join("\n");
+  await enqueueReplies(request, [{ text: note, match: tag }]);
+  await page.getByRole("button", { name: "Resolve" }).click();
+  const preview = page.getByRole("dialog", { name: "Resolution note" });
+  await expect(preview.getByText("A corrupt OST cache.")).toBeVisible();
+  await preview.getByRole("button", { name: "Confirm & post" }).click();
+  await expect(page.locator("[data-status=resolved]")).toBeVisible();
+
+  // Drafted into an article, retitled, published, then found in Knowledge.
+  const article = ["# Outlook stuck on Loading Profile", "## Symptoms", "Outlook hangs at the loading profile screen.", "## Cause", "A corrupt OST cache.",
+    "## Resolution", "Rename the OST so Outlook resyncs the mailbox.", "## Verification", "Outlook opens to the inbox."].join("\n");
+  await enqueueReplies(request, [{ text: article, match: tag }]);
+  await page.getByLabel("Article format").selectOption("troubleshooting");
+  await page.getByRole("button", { name: "Draft KB article" }).click();
+  await expect(page).toHaveURL(/\/knowledge\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("textbox", { name: "Article (Markdown)" })).toHaveValue(/A corrupt OST cache\./);
+  const articleTitle = `Outlook stuck on Loading Profile: rebuild the OST ${tag}`;
+  await page.getByRole("textbox", { name: "Title" }).fill(articleTitle);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: articleTitle })).toBeVisible();
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: articleTitle }).locator("..").getByText("Published")).toBeVisible();
+
+  await page.goto("/knowledge");
+  await page.getByRole("search", { name: "Knowledge base" }).getByRole("searchbox").fill(tag);
+  await page.keyboard.press("Enter");
+  const list = page.getByTestId("kb-article-list");
+  await expect(list.getByRole("link", { name: new RegExp(articleTitle) })).toBeVisible();
+  await expect(list.getByText("Published")).toBeVisible();
 });
