@@ -1,7 +1,7 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { queryRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { SessionStatus } from "@/lib/generated/prisma/enums";
+import { sessionSummaryColumns, type SessionSummary } from "@/lib/sessions/read-session";
 import { escapeLike, readPage, type ListPage } from "@/lib/lists/paging";
 import type { ListSessionsInput, SessionSort } from "@/lib/sessions/schemas";
 import { readableSessionsCondition } from "@/lib/sessions/session-access";
@@ -21,20 +21,7 @@ const orderBySql: Record<SessionSort, Prisma.Sql> = {
   title: Prisma.sql`s.title ASC, s.updated_at DESC, s.id DESC`,
 };
 
-export type SessionListItem = {
-  id: string;
-  title: string;
-  status: SessionStatus;
-  companyName: string | null;
-  psaTicketId: string | null;
-  psaTicketRef: string | null;
-  stateVersion: number;
-  /** L3: set while the linked ticket came back open after this session resolved it. */
-  reopenedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  user: { id: string; name: string };
-};
+export type SessionListItem = SessionSummary & { user: { id: string; name: string } };
 
 type SessionListRow = Omit<SessionListItem, "user"> & { userName: string; userId: string };
 
@@ -69,10 +56,7 @@ export async function listSessions(viewer: Viewer, input: ListSessionsInput): Pr
     },
     find: async ({ skip, take }) => {
       const rows = await queryRows<SessionListRow>(Prisma.sql`
-        SELECT s.id, s.title, s.status::text AS status, s.company_name AS "companyName", s.psa_ticket_id AS "psaTicketId",
-          s.psa_ticket_ref AS "psaTicketRef", s.state_version AS "stateVersion", s.reopened_at AT TIME ZONE 'UTC' AS "reopenedAt",
-          s.created_at AT TIME ZONE 'UTC' AS "createdAt", s.updated_at AT TIME ZONE 'UTC' AS "updatedAt",
-          u.id AS "userId", u.name AS "userName"
+        SELECT ${sessionSummaryColumns}, u.id AS "userId", u.name AS "userName"
         FROM ai_sessions s JOIN users u ON u.id = s.user_id
         WHERE ${where}
         ORDER BY ${orderBySql[input.sort]}

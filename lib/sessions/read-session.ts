@@ -20,14 +20,8 @@ export const sessionSummary = {
   updatedAt: true,
 } as const;
 
-/** The ticket a session is linked to, as the session detail shows it (from the row: no PSA call on read). */
-export type LinkedPsaTicket = { id: string; ref: string } | null;
-
-export function linkedPsaTicket(session: { psaTicketId: string | null; psaTicketRef: string | null }): LinkedPsaTicket {
-  return session.psaTicketId ? { id: session.psaTicketId, ref: session.psaTicketRef ?? `#${session.psaTicketId}` } : null;
-}
-
-type SessionRow = {
+/** `sessionSummary` as the statements on the pool read it (`sessionSummaryColumns` of `ai_sessions s`). */
+export type SessionSummary = {
   id: string;
   title: string;
   status: SessionStatus;
@@ -35,14 +29,29 @@ type SessionRow = {
   psaTicketId: string | null;
   psaTicketRef: string | null;
   stateVersion: number;
+  reopenedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+};
+
+/** The `sessionSummary` columns of `ai_sessions s`, named and typed as `SessionSummary`; keep the three in step. */
+export const sessionSummaryColumns = Prisma.sql`s.id, s.title, s.status::text AS status, s.company_name AS "companyName",
+  s.psa_ticket_id AS "psaTicketId", s.psa_ticket_ref AS "psaTicketRef", s.state_version AS "stateVersion",
+  s.reopened_at AT TIME ZONE 'UTC' AS "reopenedAt", s.created_at AT TIME ZONE 'UTC' AS "createdAt", s.updated_at AT TIME ZONE 'UTC' AS "updatedAt"`;
+
+/** The ticket a session is linked to, as the session detail shows it (from the row: no PSA call on read). */
+export type LinkedPsaTicket = { id: string; ref: string } | null;
+
+export function linkedPsaTicket(session: { psaTicketId: string | null; psaTicketRef: string | null }): LinkedPsaTicket {
+  return session.psaTicketId ? { id: session.psaTicketId, ref: session.psaTicketRef ?? `#${session.psaTicketId}` } : null;
+}
+
+type SessionRow = SessionSummary & {
   escalationReason: string | null;
   escalatedAt: Date | null;
   escalationPackageMarkdown: string | null;
   resolutionNoteMarkdown: string | null;
   resolvedAt: Date | null;
-  reopenedAt: Date | null;
   pendingTaskLane: Prisma.JsonValue;
   userId: string;
   userName: string;
@@ -66,12 +75,10 @@ const person = (id: string | null, name: string | null) => (id !== null && name 
 export async function getSession(viewer: Viewer, sessionId: string) {
   const [[session], steps, facts] = await Promise.all([
     queryRows<SessionRow>(Prisma.sql`
-      SELECT s.id, s.title, s.status::text AS status, s.company_name AS "companyName", s.psa_ticket_id AS "psaTicketId",
-        s.psa_ticket_ref AS "psaTicketRef", s.state_version AS "stateVersion",
-        ${utc("s.created_at")} AS "createdAt", ${utc("s.updated_at")} AS "updatedAt",
+      SELECT ${sessionSummaryColumns},
         s.escalation_reason AS "escalationReason", ${utc("s.escalated_at")} AS "escalatedAt",
         s.escalation_package_markdown AS "escalationPackageMarkdown", s.resolution_note_markdown AS "resolutionNoteMarkdown",
-        ${utc("s.resolved_at")} AS "resolvedAt", ${utc("s.reopened_at")} AS "reopenedAt", s.pending_task_lane AS "pendingTaskLane",
+        ${utc("s.resolved_at")} AS "resolvedAt", s.pending_task_lane AS "pendingTaskLane",
         starter.id AS "userId", starter.name AS "userName", handler.id AS "handlerId", handler.name AS "handlerName"
       FROM ai_sessions s
       JOIN users starter ON starter.id = s.user_id
