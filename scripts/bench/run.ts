@@ -17,7 +17,6 @@
  *   twoproc   two app processes over Redis (REDIS_URL, default redis://127.0.0.1:6379): the cross-process hop
  * Writes .data/bench-results.txt; a full run also appends a dated section to docs/benchmarks.md.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +25,7 @@ import { buildIfMissing, startAppServer } from "./app-server";
 import { analyzeAsOwner, startBenchDatabase } from "./bench-database";
 import { appendBenchmarkSection, benchmarkSection } from "./benchmarks-doc";
 import { onCleanup, runBench } from "./bench-process";
+import { createReport, describeMachine, expectOk, gitRevision, parseBenchArgs, seconds, type Part } from "./run-support";
 import { startCommitClock } from "./commit-clock";
 import { evaluateGoals, formatGoals, type GoalFigures } from "./goals";
 import { measureHttp, measurePage, type LoadResult } from "./http-load";
@@ -53,27 +53,12 @@ const WARMUP_SECONDS = 3;
 const IN_PROCESS_CALLS = 500;
 /** What the app sends the fake model; never a real key. */
 const BENCH_MODEL_KEY = "bench-fake-key";
-const PARTS = ["http", "lists", "model", "rls", "micro", "queries", "realtime", "twoproc"] as const;
-type Part = (typeof PARTS)[number];
 
-const output: string[] = [];
-const report = (line = "") => {
-  output.push(line);
-  console.log(line);
-};
-
-function parseArgs(args: readonly string[]) {
-  const labelAt = args.indexOf("--label");
-  const label = labelAt >= 0 ? args[labelAt + 1] : undefined;
-  const unknown = args.filter((arg, i) => !(PARTS as readonly string[]).includes(arg) && arg !== "--label" && i !== labelAt + 1);
-  if (unknown.length) throw new Error(`Unknown bench part(s) ${unknown.join(", ")}; the parts are ${PARTS.join(", ")}`);
-  const named = args.filter((arg): arg is Part => (PARTS as readonly string[]).includes(arg));
-  return { parts: new Set<Part>(named.length ? named : PARTS), full: named.length === 0, label };
-}
+const { lines: output, report, orReport } = createReport();
 
 async function main() {
   const started = performance.now();
-  const { parts, full, label } = parseArgs(process.argv.slice(2));
+  const { parts, full, label } = parseBenchArgs(process.argv.slice(2));
   mkdirSync(path.join(root, ".data"), { recursive: true });
   const port = await findFreePort();
   const appUrl = `http://127.0.0.1:${port}`;
@@ -122,11 +107,8 @@ async function main() {
   const server = needsServer ? await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") }) : undefined;
   if (server) onCleanup(server.stop);
 
-  const cpus = os.cpus();
-  report(`FlowPilot bench — ${new Date().toISOString()} — ${gitRevision()}${full ? "" : ` — parts: ${[...parts].join(", ")}`}`);
-  const machine =
-    `Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-    `load ${os.loadavg().map((load) => load.toFixed(2)).join(" ")} at the start, Node ${process.version}.`;
+  report(`FlowPilot bench — ${new Date().toISOString()} — ${gitRevision(root)}${full ? "" : ` — parts: ${[...parts].join(", ")}`}`);
+  const machine = describeMachine();
   report(machine);
   report("Shared and noisy: compare ratios to the live route from the same run, and runs on the same machine, not absolute times.");
   report(`Data: ${database.where}; ${LOAD_SESSIONS} load sessions + demo seed, seeded in ${seedTime}. Fake model: zero delay, loopback.`);
@@ -306,39 +288,8 @@ async function main() {
   writeFileSync(resultsFile, `${output.join("\n")}\n`);
   console.log(`\nWritten to ${path.relative(root, resultsFile)}`);
   if (full) {
-    appendBenchmarkSection(benchmarksDoc, benchmarkSection({ date: new Date(), revision: gitRevision(), label, machine, report: output.slice(1) }));
+    appendBenchmarkSection(benchmarksDoc, benchmarkSection({ date: new Date(), revision: gitRevision(root), label, machine, report: output.slice(1) }));
     console.log(`Appended to ${path.relative(root, benchmarksDoc)}`);
-  }
-}
-
-/** A part that failed is reported and the run goes on: the other figures still count. */
-async function orReport<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (error) {
-    report(`${name}: failed, not measured (${error instanceof Error ? error.message : String(error)})`);
-    console.error(error);
-    return undefined;
-  }
-}
-
-async function expectOk(url: string, cookie: string): Promise<unknown> {
-  const response = await fetch(url, { headers: { cookie } });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-  return response.json();
-}
-
-function seconds(since: number): string {
-  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
-}
-
-function gitRevision(): string {
-  try {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: root, encoding: "utf8" }).trim();
-    return dirty ? `${commit} + uncommitted changes` : commit;
-  } catch {
-    return "unknown revision";
   }
 }
 
