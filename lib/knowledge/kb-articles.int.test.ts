@@ -169,9 +169,12 @@ describe("editing, redaction toggles and publishing", () => {
     const session = await resolvedSession();
     const article = await withoutModel(() => createKbArticle(engineer(), { id: session.id, format: "troubleshooting" }));
     const outsider = viewerOf(other.owner);
-    for (const attempt of [getKbArticle(outsider, article.id), updateKbArticle(outsider, { id: article.id, title: "Mine now" }), publishKbArticle(outsider, article.id)]) {
-      await expect(attempt).rejects.toBeInstanceOf(AppError);
-      await expect(attempt).rejects.toMatchObject({ code: "not_found" });
+    // Each attempt starts only when it is awaited: a rejection left waiting is an unhandled one.
+    const attempts = [() => getKbArticle(outsider, article.id), () => updateKbArticle(outsider, { id: article.id, title: "Mine now" }), () => publishKbArticle(outsider, article.id)];
+    for (const attempt of attempts) {
+      const failure = attempt();
+      await expect(failure).rejects.toBeInstanceOf(AppError);
+      await expect(failure).rejects.toMatchObject({ code: "not_found" });
     }
     expect((await getKbArticle(engineer(), article.id)).status).toBe("draft");
   });
