@@ -27,6 +27,16 @@ function bodyBackgroundLuminance(page: Page): Promise<number> {
   });
 }
 
+/**
+ * Waits until no finite animation or transition is running: axe reads colours as they are drawn,
+ * so a button still fading in reads as a contrast failure. Endless ones (spinners, pulses) never end.
+ */
+async function finiteAnimationsSettled(page: Page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity),
+  );
+}
+
 /** One line per serious or critical contrast failure: the rule, the element and axe's summary. */
 async function contrastFailures(page: Page, name: string): Promise<string[]> {
   // axe waits forever on a frame that may run no script (the dev mailbox's mail, drawn light in both themes).
@@ -46,6 +56,7 @@ async function checkDark(browser: Browser, baseURL: string | undefined, target: 
     expect(response?.status(), `${target.name} (${target.path})`).toBeLessThan(400);
     await expect(page.locator("h1").first()).toBeVisible();
     expect(await bodyBackgroundLuminance(page), `${target.name}: the body background is dark`).toBeLessThan(0.05);
+    await finiteAnimationsSettled(page);
     return await contrastFailures(page, target.name);
   } finally {
     await context.close();
