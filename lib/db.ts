@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
@@ -38,5 +39,25 @@ if (env.NODE_ENV !== "production") Object.assign(globalForDb, { flowpilotDb: db,
  */
 export async function queryRows<Row>(query: Prisma.Sql): Promise<Row[]> {
   const result = await pool.query({ text: query.text, values: query.values as unknown[] });
+  return result.rows as Row[];
+}
+
+/** Statement names by SQL text, so each text keeps one name on every connection. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * `queryRows` as a named prepared statement: each connection parses and plans it once and then
+ * only executes it (planning was more of the counts' database time than running them). For
+ * statements of a fixed shape that run on every request; one whose text varies with its input
+ * (IN lists, optional filters) would leave a prepared statement per variant on each connection.
+ * PostgreSQL still chooses between a generic and a per-value plan, and replans after schema changes.
+ */
+export async function queryPreparedRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  let name = preparedNames.get(query.text);
+  if (!name) {
+    name = `fp_${createHash("sha256").update(query.text).digest("hex").slice(0, 24)}`;
+    preparedNames.set(query.text, name);
+  }
+  const result = await pool.query({ name, text: query.text, values: query.values as unknown[] });
   return result.rows as Row[];
 }

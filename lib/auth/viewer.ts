@@ -1,4 +1,4 @@
-import { queryRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { forbidden, unauthenticated } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UserRole } from "@/lib/generated/prisma/enums";
@@ -38,7 +38,7 @@ type ViewerRow = { id: string; accountId: string; role: UserRole; email: string;
  * demotion or removal takes effect at once, and refusing a token whose sign-in was ended (signed
  * out, revoked, or the user signed out everywhere). One statement: the user row, the sign-in's
  * existence, the account's name, and a "last seen" refresh when the stored one is older than the
- * granularity; sent straight to the pool (queryRows), as every request pays for it. It runs
+ * granularity; sent straight to the pool as a prepared statement (queryPreparedRows), as every request pays for it. It runs
  * in the identity's account, so a token naming another account finds nobody. Throws
  * unauthenticated for all of those, forbidden when the role fails `guard`.
  */
@@ -61,7 +61,7 @@ export async function readViewer(identity: SignedInIdentity, now: Date = new Dat
   if (!isUuid(userId) || !isUuid(accountId) || !isUuid(signInId)) throw unauthenticated(SIGNED_OUT);
   const staleBefore = new Date(now.getTime() - LAST_SEEN_GRANULARITY_MS);
   const [user] = await runInTenantScope(accountId, () =>
-    queryRows<ViewerRow>(Prisma.sql`
+    queryPreparedRows<ViewerRow>(Prisma.sql`
       WITH seen AS (
         UPDATE sign_ins SET last_seen_at = ${utc(now)}
         WHERE id = ${signInId}::uuid AND user_id = ${userId}::uuid AND last_seen_at < ${utc(staleBefore)}

@@ -3,7 +3,7 @@ import { buildDocumentBundle, ticketRefOf } from "@/lib/documents/bundle";
 import { draftDocument, type Draft } from "@/lib/documents/draft-document";
 import { previewCache } from "@/lib/documents/preview-cache";
 import type { DocumentKind } from "@/lib/generated/prisma/enums";
-import { queryRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readableSessionsCondition, worksOnSession } from "@/lib/sessions/session-access";
@@ -27,11 +27,11 @@ type PreviewedSession = { id: string; userId: string; handlerId: string | null; 
 
 /**
  * The session's current state_version, when the viewer works on it, with what a preview's answer
- * names: the one statement a cache hit costs, straight on the pool. Applies `loadSessionForWrite`'s
+ * names: the one statement a cache hit costs, prepared, straight on the pool. Applies `loadSessionForWrite`'s
  * rules: not_found for a session the viewer can't read, forbidden for one they don't work on.
  */
 async function readPreviewedSession(viewer: Viewer, sessionId: string): Promise<PreviewedSession> {
-  const [session] = await queryRows<PreviewedSession>(Prisma.sql`
+  const [session] = await queryPreparedRows<PreviewedSession>(Prisma.sql`
     SELECT s.id, s.user_id AS "userId", s.handler_id AS "handlerId", s.state_version AS "stateVersion",
       s.psa_ticket_id AS "psaTicketId", s.psa_ticket_ref AS "psaTicketRef"
     FROM ai_sessions s

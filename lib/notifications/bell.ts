@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, queryRows } from "@/lib/db";
+import { db, queryPreparedRows, queryRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { IN_TRANSIT_STATUSES, isInTransit } from "@/lib/sessions/statuses";
@@ -75,10 +75,10 @@ function toBellRow(viewer: Viewer, row: BellQueryRow): BellRow {
 /**
  * The viewer's most recent notifications, newest first, for the bell dropdown, each with the
  * state of the escalation it announces (waiting, or picked up by whom) read in the same
- * statement. Every page render of the shell reads it, so it goes straight to the pool (queryRows).
+ * statement. Every page render of the shell reads it, so it goes straight to the pool as a prepared statement (queryPreparedRows).
  */
 export async function listNotifications(viewer: Viewer): Promise<BellRow[]> {
-  const rows = await queryRows<BellQueryRow>(Prisma.sql`
+  const rows = await queryPreparedRows<BellQueryRow>(Prisma.sql`
     SELECT n.id, n.type, n.title, n.body, n.link,
       n.read_at AT TIME ZONE 'UTC' AS "readAt", n.resolved_at AT TIME ZONE 'UTC' AS "resolvedAt",
       n.created_at AT TIME ZONE 'UTC' AS "createdAt",

@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { queryRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unreadNotificationsCondition } from "@/lib/notifications/bell";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
@@ -8,12 +8,12 @@ export type SidebarCounts = { escalations: number; pendingDrafts: number; unread
 
 /**
  * The three numbers the app shell shows, each an indexed count scoped to the viewer, read in one
- * statement straight on the pool (every page render and the live refresh ask for them). The
+ * prepared statement straight on the pool (every page render and the live refresh ask for them). The
  * unread count leaves out notifications of escalations already picked up, so a teammate's bell
  * agrees with the queue (F5).
  */
 export async function getSidebarCounts(viewer: Viewer): Promise<SidebarCounts> {
-  const [counts] = await queryRows<SidebarCounts>(Prisma.sql`
+  const [counts] = await queryPreparedRows<SidebarCounts>(Prisma.sql`
     SELECT
       (SELECT count(*)::int FROM ai_sessions
         WHERE account_id = ${viewer.accountId}::uuid AND status IN (${Prisma.join(IN_TRANSIT_STATUSES)})) AS escalations,

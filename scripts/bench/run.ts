@@ -22,7 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-database";
 import { buildIfMissing, startAppServer } from "./app-server";
-import { analyzeAsOwner, startBenchDatabase } from "./bench-database";
+import { vacuumAnalyzeAsOwner, startBenchDatabase } from "./bench-database";
 import { appendBenchmarkSection, benchmarkSection } from "./benchmarks-doc";
 import { onCleanup, runBench } from "./bench-process";
 import { createReport, describeMachine, expectOk, gitRevision, parseBenchArgs, seconds, type Part } from "./run-support";
@@ -82,9 +82,9 @@ async function main() {
   await seedDemo(db);
   const { runInSystemScope, runInTenantScope } = await import("@/lib/tenancy/scope");
   const loaded = await runInSystemScope("seed", () => seedLoad(db));
-  // As the tables' owner: the app's role may not analyze them, and a plan without statistics
+  // As the tables' owner: the app's role may not vacuum or analyze them, and a plan without statistics
   // would measure the planner's guesswork.
-  await analyzeAsOwner(database.url);
+  await vacuumAnalyzeAsOwner(database.url);
   const seedTime = seconds(step);
   console.log(`Seeded: demo data + ${loaded.sessions} sessions, ${loaded.drafts} drafts, ${loaded.notifications} notifications in ${seedTime}`);
 
