@@ -55,4 +55,9 @@ describe("formatGoals", () => {
     expect(lines.find((line) => line.startsWith("preview cache hit"))).toMatch(/p50 4\.00 ms\s+not met$/);
     expect(lines.at(-1)).toBe("1 of 2 measured goals met.");
   });
+
+  it("names the live route's sequential time beside the preview hit when it was measured", () => {
+    const lines = formatGoals(evaluateGoals({ previewHitP50: 4, sequentialFloorP50: 2.5 }));
+    expect(lines.find((line) => line.startsWith("preview cache hit"))).toMatch(/p50 4\.00 ms \(live route alone: 2\.50 ms\)\s+not met$/);
+  });
 });

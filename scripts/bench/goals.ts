@@ -23,6 +23,8 @@ export type GoalFigures = {
   claim?: { p99: number; winnerP50: number; rounds: number; exactlyOneWinner: number };
   escalation?: { commitToClientP99: number; postP50: number };
   previewHitP50?: number;
+  /** The live route one request at a time through the same client: what no route can go under. */
+  sequentialFloorP50?: number;
   chatTurnP50?: number;
   sse?: { connections: number; extraMiB: number; fanoutP99: number };
   crossProcessHopP99?: number;
@@ -75,7 +77,8 @@ export function evaluateGoals(f: GoalFigures): GoalRow[] {
     measured: escalation ? `p50 ${ms(escalation.postP50)}` : "not run",
     met: escalation ? escalation.postP50 <= 30 : undefined,
   });
-  rows.push({ row: "preview cache hit", goal: "p50 ≤ 3 ms", measured: f.previewHitP50 === undefined ? "not run" : `p50 ${ms(f.previewHitP50)}`, met: f.previewHitP50 === undefined ? undefined : f.previewHitP50 <= 3 });
+  const floor = f.sequentialFloorP50 === undefined ? "" : ` (live route alone: ${ms(f.sequentialFloorP50)})`;
+  rows.push({ row: "preview cache hit", goal: "p50 ≤ 3 ms", measured: f.previewHitP50 === undefined ? "not run" : `p50 ${ms(f.previewHitP50)}${floor}`, met: f.previewHitP50 === undefined ? undefined : f.previewHitP50 <= 3 });
   rows.push({ row: "chat turn, server time", goal: "p50 ≤ 25 ms", measured: f.chatTurnP50 === undefined ? "not run" : `p50 ${ms(f.chatTurnP50)}`, met: f.chatTurnP50 === undefined ? undefined : f.chatTurnP50 <= 25 });
   const sse = f.sse;
   rows.push({

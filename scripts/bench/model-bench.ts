@@ -146,6 +146,22 @@ async function preview(client: Client, sessionId: string, refresh: boolean): Pro
   return { ms, body: JSON.parse(text) as Preview };
 }
 
+/**
+ * The floor of one request at a time through the same client: PREVIEW_CALLS sequential GETs of
+ * the live route (no I/O), after PREVIEW_WARMUP, timed as the previews are.
+ */
+export async function measureSequentialFloor(client: Client): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < PREVIEW_WARMUP + PREVIEW_CALLS; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${client.appUrl}/api/health/live`, { headers: { accept: "application/json" } });
+    await response.text();
+    if (!response.ok) throw new Error(`GET /api/health/live answered ${response.status}`);
+    if (i >= PREVIEW_WARMUP) samples.push(performance.now() - started);
+  }
+  return timing(samples);
+}
+
 export type PreviewResult = { miss: Timing; hit: Timing; missModelCalls: number; hitModelCalls: number; stateVersion: number };
 
 /**

@@ -30,7 +30,7 @@ import { startCommitClock } from "./commit-clock";
 import { evaluateGoals, formatGoals, type GoalFigures } from "./goals";
 import { measureHttp, measurePage, type LoadResult } from "./http-load";
 import { LIST_CALLS, measureLists } from "./list-bench";
-import { CHAT_SESSIONS, CHAT_TURNS, CHAT_WARMUP, PREVIEW_CALLS, PREVIEW_WARMUP, measureChatTurns, measurePreviewCache, startBenchModel } from "./model-bench";
+import { CHAT_SESSIONS, CHAT_TURNS, CHAT_WARMUP, PREVIEW_CALLS, PREVIEW_WARMUP, measureChatTurns, measurePreviewCache, measureSequentialFloor, startBenchModel } from "./model-bench";
 import { formatQueryCost, measureQueryCost } from "./query-cost";
 import { measureClaimRace, measureEscalationLatency, measureInProcessFanout, measureSseCrowd, type RealtimeBenchContext } from "./realtime-bench";
 import { formatRealtimeReport, type RealtimeResults } from "./realtime-report";
@@ -187,21 +187,24 @@ async function main() {
     const chat = await measureChatTurns(client, model);
     console.log(`Preview: ${PREVIEW_WARMUP} warm-up + ${PREVIEW_CALLS} measured miss/hit pairs, sequential …`);
     const previews = await measurePreviewCache(client, model, chat.sessionIds[0]!);
+    const floor = await measureSequentialFloor(client);
     report("Model-backed: a fake Anthropic API on 127.0.0.1 answering at once, one request at a time (fetch, timed to the last byte), as the senior.");
     report(
       formatTable([
+        { name: `GET /api/health/live, the floor (${floor.samples} sequential)`, ...floor },
         { name: `POST …/resolution-note/preview miss (refresh: true, ${previews.miss.samples})`, ...previews.miss },
         { name: `POST …/resolution-note/preview hit (from_cache: true, ${previews.hit.samples})`, ...previews.hit },
         { name: `POST …/turns, streamed to the end (${chat.samples} sequential)`, ...chat },
       ]),
     );
     report(
-      `Preview ratio miss / hit: p50 ${(previews.miss.p50 / previews.hit.p50).toFixed(2)} (model calls: ${previews.missModelCalls} for ${previews.miss.samples} misses, ` +
+      `Preview ratio miss / hit: p50 ${(previews.miss.p50 / previews.hit.p50).toFixed(2)}, hit / floor: p50 ${(previews.hit.p50 / floor.p50).toFixed(2)} (model calls: ${previews.missModelCalls} for ${previews.miss.samples} misses, ` +
         `${previews.hitModelCalls} for ${previews.hit.samples} hits; state_version ${previews.stateVersion}). Chat turn: server time excluding the model ` +
         `(a zero-delay local fake), ${chat.modelCalls} model calls for ${chat.samples} turns, ${chat.deltasPerTurn.toFixed(0)} deltas per turn, ${CHAT_SESSIONS} sessions of ${chat.exchangesPerSession} exchanges.`,
     );
     report();
     figures.previewHitP50 = previews.hit.p50;
+    figures.sequentialFloorP50 = floor.p50;
     figures.chatTurnP50 = chat.p50;
   }
 
