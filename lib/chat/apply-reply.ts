@@ -57,7 +57,6 @@ export async function applyReply(tx: Tx, input: ApplyReplyInput): Promise<TurnRe
     },
     select: { id: true },
   });
-  await tx.aiSession.update({ where: { id: sessionId }, data: { pendingTaskLane: taskLane } });
 
   const factsAdded = await insertFacts(tx, {
     accountId,
@@ -88,7 +87,8 @@ export async function applyReply(tx: Tx, input: ApplyReplyInput): Promise<TurnRe
         notes: parsed.fixOutcome.notes ?? null,
       })
     : null;
-  const { stateVersion } = await tx.aiSession.findFirstOrThrow({ where: { id: sessionId }, select: { stateVersion: true } });
+  // Last, so the state_version it returns includes the bumps of the fact and fix writes above.
+  const { stateVersion } = await tx.aiSession.update({ where: { id: sessionId }, data: { pendingTaskLane: taskLane }, select: { stateVersion: true } });
   return {
     step_id: step.id,
     prose: parsed.prose,

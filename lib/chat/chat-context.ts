@@ -1,4 +1,4 @@
-import { queryRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { conversationWith } from "@/lib/ai/conversation";
@@ -29,7 +29,7 @@ export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; task
  * message instead.
  */
 export async function buildChatContext(sessionId: string, newMessage: string, newStepId: string): Promise<ChatContext> {
-  const [session] = await queryRows<ContextRow>(contextStatement(sessionId, newStepId));
+  const [session] = await queryPreparedRows<ContextRow>(contextStatement(sessionId, newStepId));
   if (!session) throw notFound("Session");
   const parsedLane = taskLaneSchema.safeParse(session.pendingTaskLane);
   const taskLane = parsedLane.success ? parsedLane.data : { questions: [], actions: [] };

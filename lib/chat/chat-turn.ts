@@ -1,6 +1,6 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { randomUUID } from "node:crypto";
-import { db, queryRows } from "@/lib/db";
+import { db, queryPreparedRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { utcTimestamp } from "@/lib/sql/utc";
 import { conflict } from "@/lib/errors";
@@ -74,7 +74,7 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
  */
 async function saveEngineerMessage(viewer: Viewer, sessionId: string, message: string): Promise<string> {
   const now = utcTimestamp(new Date());
-  const [step] = await queryRows<{ id: string }>(Prisma.sql`
+  const [step] = await queryPreparedRows<{ id: string }>(Prisma.sql`
     WITH moved AS (
       UPDATE ai_sessions SET status = CASE WHEN status = 'parked' THEN 'active'::"SessionStatus" ELSE status END, updated_at = ${now}
       WHERE id = ${sessionId}::uuid AND status <> 'resolved'

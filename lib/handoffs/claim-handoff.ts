@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
-import { queryRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { conflict, forbidden, invalid, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { handoffView, sessionView } from "@/lib/handoffs/views";
@@ -39,7 +39,7 @@ type ClaimRow = {
 export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
   if (viewer.role === "viewer") throw forbidden("Engineer or admin access required.");
   const now = new Date();
-  const [row] = await queryRows<ClaimRow>(claimStatement(viewer, input, now));
+  const [row] = await queryPreparedRows<ClaimRow>(claimStatement(viewer, input, now));
   if (!row?.found) throw notFound("Handoff");
   if (row.fromUserId === viewer.userId) throw invalid("You can't pick up your own escalation; a teammate has to.");
   if (row.intent !== "escalate") throw conflict("A parked session isn't waiting for pickup.");
@@ -120,7 +120,7 @@ function claimStatement(viewer: Viewer, input: ClaimHandoff, now: Date) {
 }
 
 async function explainClaimMiss(viewer: Viewer, handoffId: string) {
-  const [current] = await queryRows<{ name: string | null }>(Prisma.sql`
+  const [current] = await queryPreparedRows<{ name: string | null }>(Prisma.sql`
     SELECT u.name FROM session_handoffs h LEFT JOIN users u ON u.id = h.claimed_by_id
     WHERE h.id = ${handoffId}::uuid AND h.account_id = ${viewer.accountId}::uuid`);
   if (current?.name) return conflict(`Already picked up by ${current.name}.`);

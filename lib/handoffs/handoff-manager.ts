@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readAccountPreferences } from "@/lib/accounts/preferences";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, queryRows } from "@/lib/db";
+import { db, queryPreparedRows } from "@/lib/db";
 import { loadSensitiveValues } from "@/lib/documents/bundle";
 import { previewEscalationPackage } from "@/lib/documents/preview";
 import { previewCache } from "@/lib/documents/preview-cache";
@@ -118,7 +118,7 @@ async function buildPackage(viewer: Viewer, session: WorkableSession, edited: st
 async function planEscalation(viewer: Viewer, session: WorkableSession, input: { reason: string; pkg: Package }): Promise<EscalationWrite> {
   const handoffId = randomUUID();
   const [recipients, preferences] = await Promise.all([
-    queryRows<Recipient>(Prisma.sql`
+    queryPreparedRows<Recipient>(Prisma.sql`
       SELECT u.id, u.email, u.name FROM users u WHERE ${escalationRecipientsSql("u", { accountId: viewer.accountId, escalatorId: viewer.userId })}`),
     readAccountPreferences(viewer.accountId),
   ]);

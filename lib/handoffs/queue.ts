@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { roleAllows } from "@/lib/auth/roles";
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, queryRows } from "@/lib/db";
+import { db, queryPreparedRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { escalationReasonOf } from "@/lib/handoffs/views";
 import { readPage, type ListPage } from "@/lib/lists/paging";
@@ -84,7 +84,7 @@ export async function listEscalationQueue(viewer: Viewer, query: Partial<Escalat
     page,
     pageSize: QUEUE_PAGE_SIZE,
     count: async () => {
-      const [row] = await queryRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM ai_sessions s WHERE ${where}`);
+      const [row] = await queryPreparedRows<{ total: number }>(Prisma.sql`SELECT count(*)::int AS total FROM ai_sessions s WHERE ${where}`);
       return row?.total ?? 0;
     },
     find: ({ skip, take }) => findQueueRows(where, orderBySql[sort], skip, take),
@@ -93,7 +93,7 @@ export async function listEscalationQueue(viewer: Viewer, query: Partial<Escalat
 }
 
 function findQueueRows(where: Prisma.Sql, orderBy: Prisma.Sql, skip: number, take: number) {
-  return queryRows<QueueRow>(Prisma.sql`
+  return queryPreparedRows<QueueRow>(Prisma.sql`
     SELECT s.id, s.title, s.status::text AS status, s.company_name AS "companyName", s.psa_ticket_ref AS "psaTicketRef",
       s.escalation_reason AS "escalationReason", s.escalated_at AT TIME ZONE 'UTC' AS "escalatedAt",
       s.updated_at AT TIME ZONE 'UTC' AS "updatedAt",

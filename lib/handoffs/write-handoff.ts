@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "@/lib/auth/viewer";
-import { queryRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { HandoffIntent, SessionStatus } from "@/lib/generated/prisma/enums";
 import { escalationRecipientsSql } from "@/lib/handoffs/recipients";
@@ -49,7 +49,7 @@ type WrittenRow = {
  */
 export async function writeHandoff(write: HandoffWrite) {
   const ids = { handoff: write.escalation?.handoffId ?? randomUUID(), documentation: write.escalation ? randomUUID() : null };
-  const [row] = await queryRows<WrittenRow>(handoffStatement(write, ids));
+  const [row] = await queryPreparedRows<WrittenRow>(handoffStatement(write, ids));
   if (!row) return null;
   const { viewer, session, now, escalation } = write;
   const handoff = {

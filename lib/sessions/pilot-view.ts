@@ -1,6 +1,6 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { roleAllows } from "@/lib/auth/roles";
-import { db, queryRows } from "@/lib/db";
+import { db, queryPreparedRows } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { escalationReasonOf } from "@/lib/handoffs/views";
 import { taskLaneSchema, EMPTY_TASK_LANE, type TaskLane } from "@/lib/ai/task-lane";
@@ -54,7 +54,7 @@ export async function getPilotView(viewer: Viewer, sessionId: string) {
  * anything, so an unknown id or another tenant's session is a real 404.
  */
 export async function canReadSession(viewer: Viewer, sessionId: string): Promise<boolean> {
-  const found = await queryRows<{ id: string }>(
+  const found = await queryPreparedRows<{ id: string }>(
     Prisma.sql`SELECT s.id FROM ai_sessions s WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`,
   );
   return found.length > 0;
@@ -64,7 +64,7 @@ type LiveFactRow = Parameters<typeof toFactView>[0];
 
 /** `listFacts` for a session `getSession` already found readable: one statement, no second access check. */
 async function listLiveFacts(viewer: Viewer, sessionId: string): Promise<FactView[]> {
-  const rows = await queryRows<LiveFactRow>(Prisma.sql`
+  const rows = await queryPreparedRows<LiveFactRow>(Prisma.sql`
     SELECT f.id, f.session_id AS "sessionId", f.text, f.source_kind::text AS "sourceKind", f.source_ref AS "sourceRef",
       f.created_by_id AS "createdById", f.created_at AT TIME ZONE 'UTC' AS "createdAt", f.updated_at AT TIME ZONE 'UTC' AS "updatedAt"
     FROM session_facts f

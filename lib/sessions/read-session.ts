@@ -1,5 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { queryRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FactSourceKind, SessionStatus, StepKind } from "@/lib/generated/prisma/enums";
@@ -74,7 +74,7 @@ const person = (id: string | null, name: string | null) => (id !== null && name 
  */
 export async function getSession(viewer: Viewer, sessionId: string) {
   const [[session], steps, facts] = await Promise.all([
-    queryRows<SessionRow>(Prisma.sql`
+    queryPreparedRows<SessionRow>(Prisma.sql`
       SELECT ${sessionSummaryColumns},
         s.escalation_reason AS "escalationReason", ${utc("s.escalated_at")} AS "escalatedAt",
         s.escalation_package_markdown AS "escalationPackageMarkdown", s.resolution_note_markdown AS "resolutionNoteMarkdown",
@@ -84,12 +84,12 @@ export async function getSession(viewer: Viewer, sessionId: string) {
       JOIN users starter ON starter.id = s.user_id
       LEFT JOIN users handler ON handler.id = s.handler_id
       WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`),
-    queryRows<StepRow>(Prisma.sql`
+    queryPreparedRows<StepRow>(Prisma.sql`
       SELECT st.id, st.kind::text AS kind, st.content, ${utc("st.created_at")} AS "createdAt", u.id AS "userId", u.name AS "userName"
       FROM ai_session_steps st LEFT JOIN users u ON u.id = st.user_id
       WHERE st.session_id = ${sessionId}::uuid AND st.account_id = ${viewer.accountId}::uuid
       ORDER BY st.created_at ASC`),
-    queryRows<FactRow>(Prisma.sql`
+    queryPreparedRows<FactRow>(Prisma.sql`
       SELECT f.id, f.text, f.source_kind::text AS "sourceKind", f.source_ref AS "sourceRef", ${utc("f.created_at")} AS "createdAt"
       FROM session_facts f
       WHERE f.session_id = ${sessionId}::uuid AND f.account_id = ${viewer.accountId}::uuid AND f.deleted_at IS NULL
