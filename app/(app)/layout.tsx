@@ -8,6 +8,7 @@ import { latestRealtimeEventId } from "@/lib/realtime/events";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { CommandPalette } from "@/components/command-palette/command-palette";
 import { EscalationStreamProvider } from "@/components/realtime/escalation-stream-provider";
+import { ListIconSprite } from "@/components/ui/list-icons";
 import { LiveCountsProvider } from "@/components/shell/live-counts-provider";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SkipLink } from "@/components/shell/skip-link";
@@ -36,6 +37,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <LiveCountsProvider counts={shellCounts} renderedAt={renderStamp()}>
       <div className="flex min-h-screen">
         <SkipLink />
+        <ListIconSprite />
         <CommandPalette role={viewer.role} />
         <Sidebar counts={navCounts} role={viewer.role} />
         <div className="flex min-w-0 flex-1 flex-col">

@@ -2,11 +2,11 @@
 
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { Building2, Clock, Target, Ticket } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { ErrorCallout } from "@/components/ui/error-callout";
 import { focusRing } from "@/components/ui/focus-ring";
+import { ListIcon } from "@/components/ui/list-icons";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SessionStatusBadge } from "@/components/pilot/session-status-badge";
 import { PickUpButton } from "@/components/escalations/pick-up-button";
@@ -65,20 +65,20 @@ export function QueueRow({ item, arrivedLive, pickUp, refusal, onRefused }: Prop
           <p className="mt-1.5 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-500">
             <span>Escalated by {item.escalatedBy.name}</span>
             <span className="inline-flex items-center gap-1.5">
-              <Building2 aria-hidden className="size-3.5 text-slate-400" />
+              <ListIcon name="building" className="size-3.5 text-slate-400" />
               {item.companyName ?? "No company"}
             </span>
             <span className="inline-flex items-center gap-1.5">
-              <Ticket aria-hidden className="size-3.5 text-slate-400" />
+              <ListIcon name="ticket" className="size-3.5 text-slate-400" />
               {item.psaTicketRef ?? "No ticket"}
             </span>
             <span className="inline-flex items-center gap-1.5">
-              <Clock aria-hidden className="size-3.5 text-slate-400" />
+              <ListIcon name="clock" className="size-3.5 text-slate-400" />
               Waiting since <RelativeTime date={item.waitingSince} />
             </span>
             {item.target && (
               <span className="inline-flex items-center gap-1.5">
-                <Target aria-hidden className="size-3.5 text-slate-400" />
+                <ListIcon name="target" className="size-3.5 text-slate-400" />
                 Asked for {item.target.name}
               </span>
             )}

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { Building2, ChevronRight, Clock, Ticket, UserRound } from "lucide-react";
 import { Card } from "@/components/ui/card";
+import { ListIcon } from "@/components/ui/list-icons";
 import { focusRing } from "@/components/ui/focus-ring";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ReopenedBadge, SessionStatusBadge } from "@/components/pilot/session-status-badge";
@@ -49,28 +49,28 @@ export function SessionList({ sessions, label, viewerId }: Props) {
                 </div>
                 <div className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600">
                   <span className="inline-flex min-w-0 items-center gap-1.5">
-                    <Building2 aria-hidden className="size-3.5 shrink-0 text-slate-400" />
+                    <ListIcon name="building" className="size-3.5 shrink-0 text-slate-400" />
                     <span className="truncate">{session.companyName ?? "No company"}</span>
                   </span>
                   <span className="inline-flex items-center gap-1.5">
-                    <Ticket aria-hidden className="size-3.5 shrink-0 text-slate-400" />
+                    <ListIcon name="ticket" className="size-3.5 shrink-0 text-slate-400" />
                     {session.psaTicketRef ?? "No ticket linked"}
                   </span>
                   {session.user.id !== viewerId && (
                     <span className="inline-flex min-w-0 items-center gap-1.5">
-                      <UserRound aria-hidden className="size-3.5 shrink-0 text-slate-400" />
+                      <ListIcon name="user" className="size-3.5 shrink-0 text-slate-400" />
                       <span className="truncate">Started by {session.user.name}</span>
                     </span>
                   )}
                   <span className="inline-flex items-center gap-1.5 text-slate-500">
-                    <Clock aria-hidden className="size-3.5 shrink-0 text-slate-400" />
+                    <ListIcon name="clock" className="size-3.5 shrink-0 text-slate-400" />
                     <span>
                       Updated <RelativeTime date={session.updatedAt} />
                     </span>
                   </span>
                 </div>
               </div>
-              <ChevronRight aria-hidden className="size-4 shrink-0 text-slate-400 group-hover:text-slate-600" />
+              <ListIcon name="chevronRight" className="size-4 shrink-0 text-slate-400 group-hover:text-slate-600" />
             </Link>
           </li>
         ))}
