@@ -7,7 +7,7 @@
  * Sequential requests, one at a time, so every model call counted belongs to the request measured.
  */
 import { startFakeAnthropic, type FakeAnthropic, type MessagesBody } from "../../tests/fakes/anthropic";
-import { percentile } from "./stats";
+import { timing, type Timing } from "./stats";
 
 export const PREVIEW_CALLS = 100;
 export const PREVIEW_WARMUP = 10;
@@ -63,10 +63,6 @@ export async function startBenchModel(): Promise<FakeAnthropic> {
   fake.setResponder((body: MessagesBody) => (body.stream ? { text: chatReply((turn += 1)) } : { text: NOTE }));
   return fake;
 }
-
-export type Timing = { p50: number; p99: number; samples: number };
-
-const timing = (samples: number[]): Timing => ({ p50: percentile(samples, 50), p99: percentile(samples, 99), samples: samples.length });
 
 export type Client = { appUrl: string; cookie: string };
 

@@ -3,18 +3,15 @@
  * - escalate → `handoff_created` on SSE, with N subscribers connected, from the start of the
  *   handoff request to each subscriber parsing the event;
  * - memory per open SSE connection (RSS of the app's process group, before/after, divided);
- * - one event fanned out to N in-process subscribers through the bus and the stream machinery
- *   (no HTTP), from publish to the last reader holding the frame;
  * - the claim race: C claimers at once on one escalation, exactly one 200, the rest 409.
  * Medians and ratios only; nothing here passes or fails on a time.
  */
 import { execFileSync } from "node:child_process";
-import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db";
 import { demoAccount, demoUsers } from "../../prisma/seed-data";
 import { wallMs, type CommitClock } from "./commit-clock";
 import { openSseConnections } from "./sse-client";
-import { percentile } from "./stats";
+import { timing, type Timing } from "./stats";
 
 export type RealtimeBenchContext = {
   appUrl: string;
@@ -30,8 +27,6 @@ export type RealtimeBenchContext = {
 export const STREAM_PATH = "/api/v1/ai-sessions/escalations/stream";
 const watchers = [demoUsers.senior, demoUsers.admin, demoUsers.owner];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-export type Timing = { p50: number; p99: number; samples: number };
-const timing = (samples: number[]): Timing => ({ p50: percentile(samples, 50), p99: percentile(samples, 99), samples: samples.length });
 
 async function postJson(appUrl: string, cookie: string, path: string, body: unknown) {
   return fetch(`${appUrl}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
@@ -238,64 +233,6 @@ export async function measureSseCrowd(ctx: RealtimeBenchContext, commitClock: Co
   } finally {
     crowd.close();
   }
-}
-
-export type FanoutResult = { subscribers: number; allDelivered: Timing; publishCall: Timing };
-
-/**
- * (c) In this process, no HTTP: `subscribers` escalation streams on one InProcessBus, each read
- * by its own reader loop; one event published; time until every reader holds its frame.
- * Needs DATABASE_URL (each stream's `ready` reads the newest event id).
- */
-export async function measureInProcessFanout(options = { subscribers: 2_000, rounds: 30, warmup: 5 }): Promise<FanoutResult> {
-  const { InProcessBus } = await import("@/lib/realtime/in-process-bus");
-  const { openEscalationStream } = await import("@/lib/realtime/subscriber-stream");
-  const { encodeRealtimeEvent } = await import("@/lib/realtime/sse-encoding");
-  const bus = new InProcessBus();
-  let expected: Uint8Array | undefined;
-  let delivered = 0;
-  let allDelivered: () => void = () => {};
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal); // one abort listener per stream, by design
-  const readers = Array.from({ length: options.subscribers }, () =>
-    openEscalationStream({ accountId: demoAccount.id, bus, heartbeatSeconds: 3_600, signal: controller.signal }).getReader(),
-  );
-  let readyCount = 0;
-  let allReady: () => void = () => {};
-  const ready = new Promise<void>((resolve) => (allReady = resolve));
-  for (const reader of readers) {
-    void (async () => {
-      let first = true;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        if (first) {
-          first = false;
-          if ((readyCount += 1) === readers.length) allReady();
-        } else if (value === expected && (delivered += 1) === readers.length) allDelivered();
-      }
-    })();
-  }
-  await ready;
-  const all: number[] = [];
-  const call: number[] = [];
-  for (let round = 0; round < options.warmup + options.rounds; round += 1) {
-    const event = { id: String(1_000_000_000 + round), accountId: demoAccount.id, type: "handoff_created" as const, payload: { round }, createdAt: new Date().toISOString() };
-    expected = encodeRealtimeEvent(event);
-    delivered = 0;
-    const done = new Promise<void>((resolve) => (allDelivered = resolve));
-    const started = performance.now();
-    await bus.publish(event);
-    const published = performance.now();
-    await done;
-    if (round >= options.warmup) {
-      all.push(performance.now() - started);
-      call.push(published - started);
-    }
-  }
-  controller.abort();
-  if (bus.subscriberCount() !== 0) throw new Error(`${bus.subscriberCount()} subscribers left after abort`);
-  return { subscribers: options.subscribers, allDelivered: timing(all), publishCall: timing(call) };
 }
 
 export type ClaimResult = { claimers: number; rounds: number; exactlyOneWinner: number; latency: Timing; winner: Timing; statuses: Record<number, number> };

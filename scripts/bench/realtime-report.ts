@@ -1,4 +1,5 @@
-import type { ClaimResult, CrowdResult, DeliveryResult, FanoutResult } from "./realtime-bench";
+import type { FanoutResult } from "./in-process-fanout";
+import type { ClaimResult, CrowdResult, DeliveryResult } from "./realtime-bench";
 import { formatTable, type Row } from "./stats";
 
 export type TwoProcessResult = DeliveryResult & { hopP99: number; hopP50: number };

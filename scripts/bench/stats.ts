@@ -6,6 +6,11 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(Math.max(rank, 1), sorted.length) - 1]!;
 }
 
+/** A set of samples as the reports print them. */
+export type Timing = { p50: number; p99: number; samples: number };
+
+export const timing = (samples: readonly number[]): Timing => ({ p50: percentile(samples, 50), p99: percentile(samples, 99), samples: samples.length });
+
 export type Row = { name: string; requestsPerSecond?: number; p50: number; p99: number };
 
 /** A fixed-width text table: endpoint, requests/s, p50 and p99 in milliseconds. */
