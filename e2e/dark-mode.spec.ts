@@ -28,10 +28,13 @@ function bodyBackgroundLuminance(page: Page): Promise<number> {
 }
 
 /**
- * Waits until no finite animation or transition is running: axe reads colours as they are drawn,
- * so a button still fading in reads as a contrast failure. Endless ones (spinners, pulses) never end.
+ * Waits until nothing on the page is loading (`aria-busy`) and no finite animation or transition
+ * is running: axe reads colours as they are drawn, so a dialog that opens once its data arrives
+ * (the resolved session's template offer) and is still fading in reads as a contrast failure.
+ * Endless animations (spinners, pulses) never end and are left running.
  */
-async function finiteAnimationsSettled(page: Page) {
+async function pageSettled(page: Page) {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity),
   );
@@ -56,7 +59,7 @@ async function checkDark(browser: Browser, baseURL: string | undefined, target: 
     expect(response?.status(), `${target.name} (${target.path})`).toBeLessThan(400);
     await expect(page.locator("h1").first()).toBeVisible();
     expect(await bodyBackgroundLuminance(page), `${target.name}: the body background is dark`).toBeLessThan(0.05);
-    await finiteAnimationsSettled(page);
+    await pageSettled(page);
     return await contrastFailures(page, target.name);
   } finally {
     await context.close();
