@@ -69,6 +69,8 @@ describe("buildDocumentBundle", () => {
       parameters: { account: "svc-print", new_password: "[REDACTED]" },
       script: "Set-ADAccountPassword svc-print -NewPassword '[REDACTED]'",
     });
+    const [run] = await db.scriptGeneration.findMany({ where: { sessionId: session.id }, select: { createdAt: true } });
+    expect(bundle.script_runs[0]!.ran_at).toBe(run!.createdAt.toISOString());
     expect(bundle.facts[0]!.text).toBe("Reset svc-print to [REDACTED]");
     expect(redact("echo Tr0ub4dor&3")).toBe("echo [REDACTED]");
     expect(await loadSensitiveValues(session.id)).toEqual(["Tr0ub4dor&3"]);
@@ -84,6 +86,8 @@ describe("buildDocumentBundle", () => {
     expect(bundle.engineer_steps.map((step) => step.kind)).toEqual(["engineer_message", "engineer_action"]);
     expect(bundle.engineer_steps[0]!.text).toBe("The customer says it broke after the update.");
     expect(bundle.engineer_steps[1]!.text.length).toBeLessThan(700);
+    const stored = await db.aiSessionStep.findMany({ where: { sessionId: session.id, kind: { not: "assistant_message" } }, orderBy: { createdAt: "asc" } });
+    expect(bundle.engineer_steps.map((step) => step.at)).toEqual(stored.map((step) => step.createdAt.toISOString()));
     expect(JSON.stringify(bundle)).not.toContain("Assistant reply");
   });
 });

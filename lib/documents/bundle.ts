@@ -1,4 +1,4 @@
-import { db, type Tx } from "@/lib/db";
+import { db, queryPreparedRows, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openSealedValues, scrubFormsOf } from "@/lib/scripts/generate/sealed-values";
@@ -39,7 +39,6 @@ export function ticketRefOf(session: { psaTicketRef: string | null; psaTicketId:
 }
 
 const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
-const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 type RunSecrets = { id: string; parameters: unknown; sensitiveValuesSealed: string | null; template: { parametersSchema: unknown } | null };
 
@@ -64,52 +63,62 @@ export async function loadSensitiveValues(sessionId: string, client: Tx = db): P
   return secretsOfRuns(runs);
 }
 
+type BundleRow = {
+  title: string; companyName: string | null; psaTicketId: string | null; psaTicketRef: string | null; status: string; stateVersion: number;
+  facts: { text: string; sourceKind: string }[];
+  fix: {
+    title: string; description: string; confidence: number; userDecision: string | null; templateName: string | null; status: FixOutcomeStatus;
+    appliedAt: string | null; verifiedAt: string | null; partialNotes: string | null; failureReason: string | null;
+  } | null;
+  runs: (RunSecrets & { renderedScript: string; language: string | null; createdAt: string; template: { name: string; language: string; parametersSchema: unknown } | null })[];
+  steps: { kind: string; content: string; createdAt: string }[];
+};
+
+// A stored UTC wall time as toISOString() writes it (the columns keep milliseconds).
+const isoSql = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+/**
+ * Everything a document is grounded in, in one statement (so one snapshot): the session, its live
+ * facts (oldest first), the active fix with its template's name, every script run (newest first)
+ * with its template, and the engineer's newest steps. Sent prepared, straight on the pool: every
+ * preview miss and escalation reads it.
+ */
+function bundleStatement(sessionId: string) {
+  return Prisma.sql`
+    SELECT s.title, s.company_name AS "companyName", s.psa_ticket_id AS "psaTicketId", s.psa_ticket_ref AS "psaTicketRef",
+      s.status::text AS status, s.state_version AS "stateVersion",
+      (SELECT coalesce(json_agg(json_build_object('text', f.text, 'sourceKind', f.source_kind) ORDER BY f.created_at), '[]')
+        FROM session_facts f WHERE f.session_id = s.id AND f.deleted_at IS NULL) AS facts,
+      (SELECT json_build_object('title', x.title, 'description', x.description, 'confidence', x.confidence, 'userDecision', x.user_decision,
+          'templateName', t.name, 'status', x.status, 'appliedAt', ${isoSql("x.applied_at")}, 'verifiedAt', ${isoSql("x.verified_at")},
+          'partialNotes', x.partial_notes, 'failureReason', x.failure_reason)
+        FROM session_suggested_fixes x LEFT JOIN script_templates t ON t.id = x.template_id
+        WHERE x.session_id = s.id AND x.superseded_at IS NULL
+        ORDER BY x.created_at DESC LIMIT 1) AS fix,
+      (SELECT coalesce(json_agg(json_build_object('id', g.id, 'parameters', g.parameters, 'sensitiveValuesSealed', g.sensitive_values_sealed,
+          'renderedScript', g.rendered_script, 'language', g.language, 'createdAt', ${isoSql("g.created_at")},
+          'template', CASE WHEN t.id IS NULL THEN NULL
+            ELSE json_build_object('name', t.name, 'language', t.language, 'parametersSchema', t.parameters_schema) END)
+          ORDER BY g.created_at DESC), '[]')
+        FROM script_generations g LEFT JOIN script_templates t ON t.id = g.template_id
+        WHERE g.session_id = s.id) AS runs,
+      (SELECT coalesce(json_agg(json_build_object('kind', m.kind, 'content', m.content, 'createdAt', ${isoSql("m.created_at")}) ORDER BY m.created_at DESC), '[]')
+        FROM (SELECT kind, content, created_at FROM ai_session_steps
+              WHERE session_id = s.id AND kind IN ('engineer_message', 'engineer_action')
+              ORDER BY created_at DESC LIMIT ${LIMITS.steps}) m) AS steps
+    FROM ai_sessions s WHERE s.id = ${sessionId}::uuid`;
+}
+
 /**
  * Builds the grounded input for a session's documents from one consistent snapshot: session,
  * live facts, the active fix with its outcome, redacted script runs, the engineer's steps, and the
  * state_version it reflects. Every string in it is scrubbed of sensitive values (E5). The caller
  * checks access; throws not_found if the session is gone.
  */
-export async function buildDocumentBundle(sessionId: string, client?: Tx): Promise<GroundedInput> {
-  if (client) return readBundle(sessionId, client);
-  // Repeatable read: the state_version and the rows it describes come from the same instant.
-  return db.$transaction((tx) => readBundle(sessionId, tx), {
-    isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
-    timeout: 10_000,
-  });
-}
-
-async function readBundle(sessionId: string, tx: Tx): Promise<GroundedInput> {
-  const session = await tx.aiSession.findFirst({
-    where: { id: sessionId },
-    select: { title: true, companyName: true, psaTicketId: true, psaTicketRef: true, status: true, stateVersion: true },
-  });
+export async function buildDocumentBundle(sessionId: string): Promise<GroundedInput> {
+  const [session] = await queryPreparedRows<BundleRow>(bundleStatement(sessionId));
   if (!session) throw notFound("Session");
-  const [facts, fix, runs, steps] = await Promise.all([
-    tx.sessionFact.findMany({ where: { sessionId, deletedAt: null }, orderBy: { createdAt: "asc" }, select: { text: true, sourceKind: true } }),
-    tx.sessionSuggestedFix.findFirst({
-      where: { sessionId, supersededAt: null },
-      orderBy: { createdAt: "desc" },
-      include: { template: { select: { name: true } } },
-    }),
-    tx.scriptGeneration.findMany({
-      where: { sessionId },
-      orderBy: { createdAt: "desc" },
-      select: {
-        ...runSecretsSelect,
-        renderedScript: true,
-        language: true,
-        createdAt: true,
-        template: { select: { name: true, language: true, parametersSchema: true } },
-      },
-    }),
-    tx.aiSessionStep.findMany({
-      where: { sessionId, kind: { in: ["engineer_message", "engineer_action"] } },
-      orderBy: { createdAt: "desc" },
-      take: LIMITS.steps,
-      select: { kind: true, content: true, createdAt: true },
-    }),
-  ]);
+  const { facts, fix, runs, steps } = session;
 
   const secrets = secretsOfRuns(runs);
   const redact = (text: string) => redactValues(text, secrets);
@@ -121,10 +130,10 @@ async function readBundle(sessionId: string, tx: Tx): Promise<GroundedInput> {
       description: fix.description,
       confidence: fix.confidence,
       decision: fix.userDecision,
-      template_name: fix.template?.name ?? null,
+      template_name: fix.templateName,
       status: fix.status,
-      applied_at: iso(fix.appliedAt),
-      verified_at: iso(fix.verifiedAt),
+      applied_at: fix.appliedAt,
+      verified_at: fix.verifiedAt,
       partial_notes: fix.partialNotes,
       failure_reason: fix.failureReason,
     },
@@ -133,9 +142,9 @@ async function readBundle(sessionId: string, tx: Tx): Promise<GroundedInput> {
       language: run.language ?? run.template?.language ?? null,
       parameters: redactParameters(run.template?.parametersSchema, run.parameters),
       script: trim(run.renderedScript, LIMITS.scriptChars),
-      ran_at: run.createdAt.toISOString(),
+      ran_at: run.createdAt,
     })),
-    engineer_steps: steps.reverse().map((step) => ({ kind: step.kind, text: trim(step.content.trim(), LIMITS.stepChars), at: step.createdAt.toISOString() })),
+    engineer_steps: steps.reverse().map((step) => ({ kind: step.kind, text: trim(step.content.trim(), LIMITS.stepChars), at: step.createdAt })),
     state_version: session.stateVersion,
   };
   return { bundle: redactStrings(bundle, redact), redact };
