@@ -3,6 +3,7 @@ import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { openSealedValues, scrubFormsOf } from "@/lib/scripts/generate/sealed-values";
 import { redactParameters, redactValues, sensitiveValues } from "@/lib/scripts/redaction";
+import { utcIsoText } from "@/lib/sql/utc";
 
 /** How much of the conversation and of each script the model sees: enough to ground, bounded in cost. */
 const LIMITS = { steps: 30, stepChars: 600, scriptChars: 4000, scriptRuns: 10 } as const;
@@ -74,9 +75,6 @@ type BundleRow = {
   steps: { kind: string; content: string; createdAt: string }[];
 };
 
-// A stored UTC wall time as toISOString() writes it (the columns keep milliseconds).
-const isoSql = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
 /**
  * Everything a document is grounded in, in one statement (so one snapshot): the session, its live
  * facts (oldest first), the active fix with its template's name, every script run (newest first)
@@ -90,19 +88,19 @@ function bundleStatement(sessionId: string) {
       (SELECT coalesce(json_agg(json_build_object('text', f.text, 'sourceKind', f.source_kind) ORDER BY f.created_at), '[]')
         FROM session_facts f WHERE f.session_id = s.id AND f.deleted_at IS NULL) AS facts,
       (SELECT json_build_object('title', x.title, 'description', x.description, 'confidence', x.confidence, 'userDecision', x.user_decision,
-          'templateName', t.name, 'status', x.status, 'appliedAt', ${isoSql("x.applied_at")}, 'verifiedAt', ${isoSql("x.verified_at")},
+          'templateName', t.name, 'status', x.status, 'appliedAt', ${utcIsoText("x.applied_at")}, 'verifiedAt', ${utcIsoText("x.verified_at")},
           'partialNotes', x.partial_notes, 'failureReason', x.failure_reason)
         FROM session_suggested_fixes x LEFT JOIN script_templates t ON t.id = x.template_id
         WHERE x.session_id = s.id AND x.superseded_at IS NULL
         ORDER BY x.created_at DESC LIMIT 1) AS fix,
       (SELECT coalesce(json_agg(json_build_object('id', g.id, 'parameters', g.parameters, 'sensitiveValuesSealed', g.sensitive_values_sealed,
-          'renderedScript', g.rendered_script, 'language', g.language, 'createdAt', ${isoSql("g.created_at")},
+          'renderedScript', g.rendered_script, 'language', g.language, 'createdAt', ${utcIsoText("g.created_at")},
           'template', CASE WHEN t.id IS NULL THEN NULL
             ELSE json_build_object('name', t.name, 'language', t.language, 'parametersSchema', t.parameters_schema) END)
           ORDER BY g.created_at DESC), '[]')
         FROM script_generations g LEFT JOIN script_templates t ON t.id = g.template_id
         WHERE g.session_id = s.id) AS runs,
-      (SELECT coalesce(json_agg(json_build_object('kind', m.kind, 'content', m.content, 'createdAt', ${isoSql("m.created_at")}) ORDER BY m.created_at DESC), '[]')
+      (SELECT coalesce(json_agg(json_build_object('kind', m.kind, 'content', m.content, 'createdAt', ${utcIsoText("m.created_at")}) ORDER BY m.created_at DESC), '[]')
         FROM (SELECT kind, content, created_at FROM ai_session_steps
               WHERE session_id = s.id AND kind IN ('engineer_message', 'engineer_action')
               ORDER BY created_at DESC LIMIT ${LIMITS.steps}) m) AS steps

@@ -6,3 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * Date with `column AT TIME ZONE 'UTC'`.
  */
 export const utcTimestamp = (date: Date) => Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * One of those columns as the text `Date.prototype.toISOString()` writes (they keep milliseconds),
+ * for values read inside json_build_object, where no Date comes back. `column` is SQL, not input.
+ */
+export const utcIsoText = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
