@@ -90,7 +90,9 @@ async function main() {
     if (build.status !== 0) return shutdown(build.status ?? 1);
   }
   const listen = ["-p", String(port), ...(process.env.LISTEN_HOST ? ["-H", process.env.LISTEN_HOST] : [])];
-  const next = spawn(process.execPath, [nextBin, production ? "start" : "dev", ...listen], {
+  // Production runs server.ts (Next plus the escalation stream on plain Node); dev runs `next dev`.
+  const args = production ? ["--import", "tsx", path.join(root, "server.ts")] : [nextBin, "dev", ...listen];
+  const next = spawn(process.execPath, args, {
     stdio: ["inherit", "inherit", "inherit"],
     cwd: root,
   });

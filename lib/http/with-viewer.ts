@@ -24,9 +24,7 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
     try {
       rejectCrossSiteMutation(request);
       const viewer = await loadViewer(await readSignedInIdentity(request), guard);
-      const payload = { ...(await readPayload(request)), ...(await context.params) };
-      refuseUnsafeText(payload);
-      const input = schema.parse(payload);
+      const input = parseInput(schema, { ...(await readPayload(request)), ...(await context.params) });
       // Everything the handler does, and the work it leaves running, reads the viewer's rows only.
       const result = await runInTenantScope(viewer.accountId, () => handler(viewer, input, request));
       if (result instanceof Response) return result;
@@ -36,6 +34,12 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
       return Response.json(body, { status });
     }
   };
+}
+
+/** A request's params and query or body, checked as every route checks them: unsafe text first (422 naming the field), then `schema`. */
+export function parseInput<S extends z.ZodType>(schema: S, payload: Record<string, unknown>): z.infer<S> {
+  refuseUnsafeText(payload);
+  return schema.parse(payload);
 }
 
 async function readPayload(request: Request): Promise<Record<string, unknown>> {

@@ -1,5 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { GET as streamRoute } from "@/app/api/v1/ai-sessions/escalations/stream/route";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as nextRoute } from "@/app/api/v1/ai-sessions/escalations/stream/route";
+import { isEscalationStreamRequest, serveEscalationStream } from "@/lib/http/node-escalation-stream";
 import { escalationBus } from "@/lib/realtime/bus";
 import { SseReader, recordAndPublish, requestStream } from "@/tests/helpers/realtime";
 import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
@@ -7,25 +10,49 @@ import { createTenant, type TestTenant } from "@/tests/helpers/tenant";
 let a: TestTenant;
 let b: TestTenant;
 const readers: SseReader[] = [];
+let nodeServer: Server;
+let nodeServerUrl: string;
 
 beforeAll(async () => {
   a = await createTenant("Stream A");
   b = await createTenant("Stream B");
+  // server.ts's own answer to the stream path, on a real socket; anything else is a 404 here.
+  nodeServer = createServer((request, response) => {
+    if (isEscalationStreamRequest(request)) return void serveEscalationStream(request, response);
+    response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => nodeServer.listen(0, "127.0.0.1", resolve));
+  nodeServerUrl = `http://127.0.0.1:${(nodeServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  nodeServer.closeAllConnections();
+  await new Promise((resolve) => nodeServer.close(resolve));
 });
 
 afterEach(async () => {
   for (const reader of readers.splice(0)) await reader.close();
 });
 
-async function open(as: string, options: { lastEventId?: string; query?: Record<string, string>; signal?: AbortSignal } = {}) {
-  const response = await requestStream(streamRoute, { as, ...options });
-  expect(response.status).toBe(200);
-  const reader = new SseReader(response);
-  readers.push(reader);
-  return reader;
-}
+/** The same request sent over HTTP to the Node server above, answered as a fetch Response. */
+const nodeEntry = (request: Request) => {
+  const { pathname, search } = new URL(request.url);
+  return fetch(`${nodeServerUrl}${pathname}${search}`, { headers: request.headers, signal: request.signal });
+};
 
-describe("GET /api/v1/ai-sessions/escalations/stream", () => {
+// Both servers of the path: Next's route (next dev, plain next start) and server.ts's (npm start).
+describe.each([
+  { entry: "the Next route", streamRoute: nextRoute },
+  { entry: "server.ts's Node handler", streamRoute: nodeEntry },
+])("GET /api/v1/ai-sessions/escalations/stream, through $entry", ({ streamRoute }) => {
+  async function open(as: string, options: { lastEventId?: string; query?: Record<string, string>; signal?: AbortSignal } = {}) {
+    const response = await requestStream(streamRoute, { as, ...options });
+    expect(response.status).toBe(200);
+    const reader = new SseReader(response);
+    readers.push(reader);
+    return reader;
+  }
+
   it("answers with an SSE stream that starts with ready", async () => {
     const response = await requestStream(streamRoute, { as: a.engineer.id });
     expect(response.status).toBe(200);
@@ -88,7 +115,9 @@ describe("GET /api/v1/ai-sessions/escalations/stream", () => {
   });
 
   it("unsubscribes when the client goes away (request aborted or body cancelled)", async () => {
-    const before = escalationBus.subscriberCount(a.accountId);
+    // The earlier tests' readers are closed; over HTTP their subscriptions end when the sockets do.
+    await vi.waitFor(() => expect(escalationBus.subscriberCount(a.accountId)).toBe(0));
+    const before = 0;
     const controller = new AbortController();
     const aborted = await open(a.engineer.id, { signal: controller.signal });
     const cancelled = await open(a.engineer.id);
@@ -97,9 +126,10 @@ describe("GET /api/v1/ai-sessions/escalations/stream", () => {
     expect(escalationBus.subscriberCount(a.accountId)).toBe(before + 2);
 
     controller.abort();
-    await expect(aborted.next()).rejects.toThrow("The event stream ended");
-    expect(escalationBus.subscriberCount(a.accountId)).toBe(before + 1);
+    await expect(aborted.next()).rejects.toThrow(/The event stream ended|aborted/);
+    // Over HTTP the server learns of it when the socket closes.
+    await vi.waitFor(() => expect(escalationBus.subscriberCount(a.accountId)).toBe(before + 1));
     await cancelled.close();
-    expect(escalationBus.subscriberCount(a.accountId)).toBe(before);
+    await vi.waitFor(() => expect(escalationBus.subscriberCount(a.accountId)).toBe(before));
   });
 });

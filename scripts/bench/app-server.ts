@@ -16,7 +16,7 @@ export function buildIfMissing(root: string, env: NodeJS.ProcessEnv): boolean {
 }
 
 /**
- * `next start` (or `next dev` with mode "dev", for a machine where building is not an option;
+ * The production server as `npm start` runs it (server.ts; or `next dev` with mode "dev", for a machine where building is not an option;
  * its figures include on-demand compilation and dev-only work) on 127.0.0.1:`port` in its own
  * process group, logging to `logFile`. Resolves when /login answers; stop() ends the whole group.
  */
@@ -24,9 +24,11 @@ export async function startAppServer(options: { root: string; port: number; env:
   const { root, port, env, logFile } = options;
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [nextBin, options.mode ?? "start", "-H", "127.0.0.1", "-p", String(port)], {
+  // "start" is what `npm start` runs: server.ts, Next's production handler plus the escalation stream.
+  const args = options.mode === "dev" ? [nextBin, "dev", "-H", "127.0.0.1", "-p", String(port)] : ["--import", "tsx", path.join(root, "server.ts")];
+  const child = spawn(process.execPath, args, {
     cwd: root,
-    env,
+    env: { ...env, PORT: String(port), LISTEN_HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -67,7 +69,7 @@ export async function startAppServer(options: { root: string; port: number; env:
 
   const url = `http://127.0.0.1:${port}`;
   const died = exited.then(() => {
-    throw new Error(`next start exited early; see ${logFile}`);
+    throw new Error(`the app server exited early; see ${logFile}`);
   });
   try {
     await Promise.race([waitForHttp(`${url}/login`, 120_000), died]);

@@ -15,7 +15,7 @@ import { timing, type Timing } from "./stats";
 
 export type RealtimeBenchContext = {
   appUrl: string;
-  /** Process group of the app server (next start and anything it forked). */
+  /** Process group of the app server (server.ts and anything it forked). */
   serverPgid: number;
   /** A session cookie of a demo-tenant user. */
   cookieFor: (userId: string) => Promise<string>;

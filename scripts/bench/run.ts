@@ -152,7 +152,7 @@ async function main() {
     }
     const live = loads[0]![1];
     const rows: LoadRow[] = loads.map(([name, load]) => ({ name, ...load }));
-    report(`HTTP: next start (production), 127.0.0.1; APIs by autocannon at c=${API_CONNECTIONS} (1 ms resolution), pages by keep-alive loops at c=${PAGE_CONNECTIONS} (TTFB: status line and headers). ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up; as the senior.`);
+    report(`HTTP: npm start's production server (server.ts: Next plus the escalation stream), 127.0.0.1; APIs by autocannon at c=${API_CONNECTIONS} (1 ms resolution), pages by keep-alive loops at c=${PAGE_CONNECTIONS} (TTFB: status line and headers). ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up; as the senior.`);
     report(`Senior's counts: ${JSON.stringify(counts)}`);
     report(formatLoadTable(rows, live.requestsPerSecond));
     report(`Requests (errors: timeouts or resets): ${loads.map(([name, load]) => `${name.replace(/ \(.*\)$/, "")} ${load.requests} (${load.errors})`).join(", ")}.`);
