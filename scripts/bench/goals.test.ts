@@ -35,6 +35,12 @@ describe("evaluateGoals", () => {
     expect(right["claim race, 50 at once"]!.met).toBe(true);
   });
 
+  it("shows the live route's own burst beside the claim race, without changing the verdict", () => {
+    const rows = byRow(evaluateGoals({ claim: { p99: 180, winnerP50: 90, rounds: 10, exactlyOneWinner: 10, liveBurstP99: 110 } }));
+    expect(rows["claim race, 50 at once"]).toMatchObject({ met: false });
+    expect(rows["claim race, 50 at once"]!.measured).toMatch(/\(live route, 50 at once: p99 110.0 ms\)$/);
+  });
+
   it("counts the SSE memory goal in MB and only for 10,000 connections", () => {
     const rows = byRow(evaluateGoals({ sse: { connections: 10_000, extraMiB: 238, fanoutP99: 49 } }));
     expect(rows["SSE memory, 10,000 open on one process"]!.met).toBe(true);

@@ -36,6 +36,7 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
     rows.push(
       { name: `claim race, every claimer (${claim.latency.samples})`, ...claim.latency },
       { name: `claim race, the winner (${claim.winner.samples})`, ...claim.winner },
+      { name: `the floor: ${claim.claimers} at once on the live route (${claim.liveBurst.samples})`, ...claim.liveBurst },
     );
   }
   if (fanout) {
