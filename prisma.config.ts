@@ -27,6 +27,7 @@ export default defineConfig({
   adapter: async () => {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set (npm run dev sets it for the embedded database)");
-    return new WholeScriptPg(new pg.Pool({ connectionString }));
+    // allowExitOnIdle: the CLI exits once its work is done instead of waiting out the pool's 10 s idle timeout.
+    return new WholeScriptPg(new pg.Pool({ connectionString, allowExitOnIdle: true }));
   },
 });

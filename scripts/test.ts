@@ -1,5 +1,5 @@
 /**
- * `npm test`: everything CI checks, in order, stopping at the first failure: types, lint, Vitest
+ * `npm test`: everything CI checks, in order, stopping at the first failure: types and lint (at once), Vitest
  * (unit and integration tests against real PostgreSQL), the production build, and Playwright
  * against that build. One PostgreSQL serves the whole run: DATABASE_URL's server when set, else an
  * embedded one under .data/test-run, stopped at the end (also on failure and Ctrl-C).
@@ -32,9 +32,11 @@ type Stage = {
   env?: () => Promise<Record<string, string>>;
   /** The runner's own report, checked as well as its exit code (see the Vitest stage). */
   report?: () => RunnerReport | undefined;
+  /** A second command run at the same time (each is single-threaded; two cores take both). */
+  alongside?: { bin: string; args: string[] };
 };
 
-let child: ChildProcess | undefined;
+const children = new Set<ChildProcess>();
 let interrupted: NodeJS.Signals | undefined;
 let embedded: EmbeddedDatabase | undefined;
 
@@ -50,8 +52,7 @@ async function main(): Promise<number> {
   server.catch(() => {}); // reported by the stage that awaits it
 
   const stages: Stage[] = [
-    { name: "Type check", bin: "tsc", args: ["--noEmit"] },
-    { name: "Lint", bin: "eslint", args: ["."] },
+    { name: "Types, lint", bin: "tsc", args: ["--noEmit"], alongside: { bin: "eslint", args: ["."] } },
     {
       name: "Vitest",
       bin: "vitest",
@@ -88,13 +89,16 @@ async function main(): Promise<number> {
   try {
     for (const [index, stage] of stages.entries()) {
       if (interrupted) break;
-      const command = [stage.bin, ...stage.args.filter((arg) => !arg.includes(runDir))].join(" ");
+      const commandOf = (bin: string, args: string[]) => [bin, ...args.filter((arg) => !arg.includes(runDir))].join(" ");
+      const command = [commandOf(stage.bin, stage.args), ...(stage.alongside ? [commandOf(stage.alongside.bin, stage.alongside.args)] : [])].join(" & ");
       console.log(`\n━━━ [${index + 1}/${stages.length}] ${stage.name} · ${command}\n`);
       const stageStarted = Date.now();
       let code: number;
       try {
         const env = { ...baseEnv, ...(await stage.env?.()) };
-        code = await run(path.join(root, "node_modules", ".bin", stage.bin), stage.args, env);
+        const commands = [{ bin: stage.bin, args: stage.args }, ...(stage.alongside ? [stage.alongside] : [])];
+        const codes = await Promise.all(commands.map(({ bin, args }) => run(path.join(root, "node_modules", ".bin", bin), args, env)));
+        code = codes.find((exitCode) => exitCode !== 0) ?? 0;
       } catch (error) {
         console.error(error);
         code = 1;
@@ -143,10 +147,11 @@ async function stopDatabaseServer(server: Promise<string>): Promise<void> {
 
 function run(bin: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    child = spawn(bin, args, { cwd: root, env, stdio: "inherit" });
+    const child = spawn(bin, args, { cwd: root, env, stdio: "inherit" });
+    children.add(child);
     child.once("error", reject);
     child.once("exit", (code, signal) => {
-      child = undefined;
+      children.delete(child);
       resolve(code ?? (signal ? 1 : 0));
     });
   });
@@ -159,7 +164,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     console.log(`\n${signal} received: stopping the current stage and cleaning up …`);
     // Ctrl-C already reached the child through the terminal's process group; a second SIGINT
     // would make Playwright skip stopping its web server. A SIGTERM came to us alone: pass it on.
-    if (signal === "SIGTERM") child?.kill("SIGTERM");
+    if (signal === "SIGTERM") for (const child of children) child.kill("SIGTERM");
   });
 }
 

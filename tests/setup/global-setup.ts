@@ -36,9 +36,17 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  // Drops the template and what a test file that failed to import (no afterAll) left behind.
+  // Drops the template and the files' copies not dropped yet, several at a time: concurrent drops
+  // share the checkpoint each one waits for (30 at once take about as long as one).
   if (server) {
-    for (const database of await listDatabases(server, templateDatabase)) await dropDatabase(server, database);
+    const databases = await listDatabases(server, templateDatabase);
+    const serverUrl = server;
+    for (let start = 0; start < databases.length; start += DROPS_AT_ONCE) {
+      await Promise.all(databases.slice(start, start + DROPS_AT_ONCE).map((database) => dropDatabase(serverUrl, database)));
+    }
   }
   await embedded?.stop();
 }
+
+/** Well inside PostgreSQL's default 100 connections, beside the run's own. */
+const DROPS_AT_ONCE = 20;
