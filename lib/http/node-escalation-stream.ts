@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readSignedInIdentity } from "@/lib/auth/read-signed-in-identity";
-import { loadViewer } from "@/lib/auth/viewer";
 import { SSE_HEADERS } from "@/lib/chat/sse";
 import { toErrorResponseParts } from "@/lib/http/error-body";
 import { apiContentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
-import { parseInput } from "@/lib/http/with-viewer";
+import { viewerAndInput } from "@/lib/http/with-viewer";
 import { pipeEscalationFeed } from "@/lib/realtime/node-response-sink";
 import { escalationStreamInput } from "@/lib/realtime/schemas";
 import { viewerFeedOptions } from "@/lib/realtime/viewer-feed";
@@ -38,8 +36,8 @@ export async function serveEscalationStream(request: IncomingMessage, response: 
       const value = request.headers[name];
       if (value) headers.set(name, value);
     }
-    const viewer = await loadViewer(await readSignedInIdentity({ headers }), "engineerOrAdmin");
-    const input = parseInput(escalationStreamInput, Object.fromEntries(new URL(request.url ?? "/", "http://localhost").searchParams));
+    const query = () => Object.fromEntries(new URL(request.url ?? "/", "http://localhost").searchParams);
+    const { viewer, input } = await viewerAndInput({ headers }, "engineerOrAdmin", escalationStreamInput, query);
     const lastEventIdHeader = request.headers["last-event-id"];
     const options = viewerFeedOptions(viewer, typeof lastEventIdHeader === "string" ? lastEventIdHeader : null, input);
     if (response.destroyed) return;

@@ -23,8 +23,7 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       rejectCrossSiteMutation(request);
-      const viewer = await loadViewer(await readSignedInIdentity(request), guard);
-      const input = parseInput(schema, { ...(await readPayload(request)), ...(await context.params) });
+      const { viewer, input } = await viewerAndInput(request, guard, schema, async () => ({ ...(await readPayload(request)), ...(await context.params) }));
       // Everything the handler does, and the work it leaves running, reads the viewer's rows only.
       const result = await runInTenantScope(viewer.accountId, () => handler(viewer, input, request));
       if (result instanceof Response) return result;
@@ -36,10 +35,21 @@ export function withViewer<S extends z.ZodType>(guard: Guard, schema: S, handler
   };
 }
 
-/** A request's params and query or body, checked as every route checks them: unsafe text first (422 naming the field), then `schema`. */
-export function parseInput<S extends z.ZodType>(schema: S, payload: Record<string, unknown>): z.infer<S> {
+/**
+ * Who is asking and what they ask, checked as every route checks them: the session cookie and
+ * `guard` first, then the payload (params and query or body): unsafe text refused (422 naming the
+ * field), then `schema`. Also used by server.ts's own escalation stream (lib/http/node-escalation-stream.ts).
+ */
+export async function viewerAndInput<S extends z.ZodType>(
+  request: { headers: Headers },
+  guard: Guard,
+  schema: S,
+  readInput: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+): Promise<{ viewer: Viewer; input: z.infer<S> }> {
+  const viewer = await loadViewer(await readSignedInIdentity(request), guard);
+  const payload = await readInput();
   refuseUnsafeText(payload);
-  return schema.parse(payload);
+  return { viewer, input: schema.parse(payload) };
 }
 
 async function readPayload(request: Request): Promise<Record<string, unknown>> {
