@@ -95,6 +95,8 @@ test("hostile text from the engineer and the model shows as text on every surfac
   await enqueueReplies(request, [{ text: reply, match: tag }]);
   await sendToPilot(junior, message);
   await expect(junior.getByText(modelProse)).toBeVisible();
+  // The prose streams before the turn is saved; the lane shows the promoted fact once `done` came.
+  await expect(junior.getByRole("region", { name: "What we know" })).toContainText(modelFact);
 
   // The session page, as stored (reloaded, so the server renders all of it).
   await junior.reload();

@@ -26,7 +26,10 @@ export async function expectShellMatchesServer(page: Page): Promise<ShellCounts>
   await expect
     .poll(async () => {
       counts = await serverCounts(page);
-      const escalations = Number(await page.getByTestId("nav-count-escalations").textContent());
+      // The sidebar's own copy: while a streamed part of the page is still being swapped in, React
+      // holds a second, hidden copy of the nav list at the end of the body.
+      const sidebar = page.getByRole("complementary", { name: "Sidebar" });
+      const escalations = Number(await sidebar.getByTestId("nav-count-escalations").textContent());
       return escalations === counts.escalations && (await bellUnread(page)) === counts.unreadNotifications;
     }, { message: "the sidebar's escalations count and the bell match GET /api/v1/shell/counts" })
     .toBe(true);
