@@ -26,6 +26,8 @@ export async function startAppServer(options: { root: string; port: number; env:
   const log = createWriteStream(logFile);
   // "start" is what `npm start` runs: server.ts, Next's production handler plus the escalation stream.
   const args = options.mode === "dev" ? [nextBin, "dev", "-H", "127.0.0.1", "-p", String(port)] : ["--import", "tsx", path.join(root, "server.ts")];
+  // BENCH_PROFILE_DIR: each app process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  if (env.BENCH_PROFILE_DIR) args.unshift("--cpu-prof", `--cpu-prof-dir=${env.BENCH_PROFILE_DIR}`);
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...env, PORT: String(port), LISTEN_HOST: "127.0.0.1" },
