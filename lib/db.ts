@@ -53,11 +53,43 @@ const preparedNames = new Map<string, string>();
  * PostgreSQL still chooses between a generic and a per-value plan, and replans after schema changes.
  */
 export async function queryPreparedRows<Row>(query: Prisma.Sql): Promise<Row[]> {
+  const result = await pool.query(preparedQuery(query));
+  return result.rows as Row[];
+}
+
+function preparedQuery(query: Prisma.Sql) {
   let name = preparedNames.get(query.text);
   if (!name) {
     name = `fp_${createHash("sha256").update(query.text).digest("hex").slice(0, 24)}`;
     preparedNames.set(query.text, name);
   }
-  const result = await pool.query({ name, text: query.text, values: query.values as unknown[] });
-  return result.rows as Row[];
+  return { name, text: query.text, values: query.values as unknown[] };
+}
+
+/** Runs one prepared statement inside `inPreparedTransaction`. */
+export type RunPrepared = <Row>(query: Prisma.Sql) => Promise<Row[]>;
+
+/**
+ * Several `queryPreparedRows` statements in one transaction of their own, in the caller's data
+ * scope (BEGIN travels with the scope's set_config). Commits when `work` resolves, rolls back
+ * when it throws. For a hot write path whose Prisma form would cost a compiled query per statement.
+ */
+export async function inPreparedTransaction<T>(work: (run: RunPrepared) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let result: T;
+  try {
+    await client.query("BEGIN");
+    result = await work(async <Row>(query: Prisma.Sql) => (await client.query(preparedQuery(query))).rows as Row[]);
+    await client.query("COMMIT");
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+      client.release();
+    } catch (rollbackError) {
+      client.release(rollbackError as Error);
+    }
+    throw error;
+  }
+  client.release();
+  return result;
 }

@@ -12,14 +12,17 @@ import {
 } from "@/lib/ai/prompts/chat";
 import { seenBeforeBlock } from "@/lib/ai/prompts/seen-before";
 import { taskLaneSchema, type TaskLane } from "@/lib/ai/task-lane";
-import { seenBeforeForChat, toSeenBeforeMatch } from "@/lib/knowledge/seen-before-for-chat";
+import { seenBeforeForChat, toSeenBeforeMatch, type SeenBeforeQuery } from "@/lib/knowledge/seen-before-for-chat";
 import type { SimilarSession } from "@/lib/knowledge/similar-sessions";
 
 /** How much conversation goes back to the model each turn. */
 const HISTORY_LIMIT = 40;
 
-/** `similar`: the seen-before matches offered to the model, the only sessions a suggested fix may cite. */
-export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; taskLane: TaskLane; similar?: SimilarSession[] };
+/**
+ * `similar`: the seen-before matches offered to the model, the only sessions a suggested fix may
+ * cite; `seenBefore`: what they were searched for.
+ */
+export type ChatContext = { system: SystemBlock[]; messages: ChatMessage[]; taskLane: TaskLane; similar?: SimilarSession[]; seenBefore?: SeenBeforeQuery };
 
 /**
  * What the model sees for a turn. The system prompt, the team's template list and the history come
@@ -45,25 +48,27 @@ export async function buildChatContext(sessionId: string, newMessage: string, ne
   ].join("\n\n");
   const latest = `<session_state>\n${state}\n</session_state>\n\n${newMessage}\n\n${CHAT_FORMAT_REMINDER}`;
   const templates = teamTemplatesBlock(teamTemplates(session.templates));
-  // Cached on its own: the matches only change when a new fact changes the top three.
-  const similar = await seenBeforeForChat({ accountId: session.accountId, sessionId, title: session.title, facts: session.facts });
-  const seenBefore = seenBeforeBlock(similar.map(toSeenBeforeMatch));
+  // A prompt block cached on its own: the matches only change when a new fact changes the top three.
+  const seenBefore = { accountId: session.accountId, sessionId, title: session.title, facts: session.facts, version: session.seenBeforeVersion };
+  const similar = await seenBeforeForChat(seenBefore);
+  const seenBeforeText = seenBeforeBlock(similar.map(toSeenBeforeMatch));
   return {
     system: [
       { text: ASSISTANT_SYSTEM_PROMPT, cache: true },
       ...(templates ? [{ text: templates, cache: true }] : []),
-      ...(seenBefore ? [{ text: seenBefore, cache: true }] : []),
+      ...(seenBeforeText ? [{ text: seenBeforeText, cache: true }] : []),
     ],
     messages: conversationWith(history, latest),
     taskLane,
     similar,
+    seenBefore,
   };
 }
 
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 type ContextRow = {
-  accountId: string; title: string; companyName: string | null; psaTicketRef: string | null; pendingTaskLane: unknown;
+  accountId: string; seenBeforeVersion: number; title: string; companyName: string | null; psaTicketRef: string | null; pendingTaskLane: unknown;
   facts: { text: string }[];
   fixes: { id: string; title: string; status: string; appliedAt: string | null }[];
   steps: { kind: string; content: string }[];
@@ -72,7 +77,8 @@ type ContextRow = {
 type TemplateRow = { id: string; name: string; description: string | null; language: string; parametersSchema: unknown };
 
 /**
- * Everything a turn's context reads, in one statement: the session, its live facts (oldest
+ * Everything a turn's context reads, in one statement: the session, the account's
+ * seen_before_version (read with the facts, so matches cached under it are current), its live facts (oldest
  * first), its active fix, the newest HISTORY_LIMIT messages but the new one (newest first), and
  * the account's live templates (D1 template match): the most recently edited ones up to the cap.
  * Only names, descriptions and parameter names of templates leave the database, never bodies or
@@ -80,7 +86,7 @@ type TemplateRow = { id: string; name: string; description: string | null; langu
  */
 function contextStatement(sessionId: string, newStepId: string) {
   return Prisma.sql`
-    SELECT s.account_id AS "accountId", s.title, s.company_name AS "companyName", s.psa_ticket_ref AS "psaTicketRef", s.pending_task_lane AS "pendingTaskLane",
+    SELECT s.account_id AS "accountId", (SELECT a.seen_before_version FROM accounts a WHERE a.id = s.account_id) AS "seenBeforeVersion", s.title, s.company_name AS "companyName", s.psa_ticket_ref AS "psaTicketRef", s.pending_task_lane AS "pendingTaskLane",
       (SELECT coalesce(json_agg(json_build_object('text', f.text) ORDER BY f.created_at), '[]')
         FROM session_facts f WHERE f.session_id = s.id AND f.deleted_at IS NULL) AS facts,
       (SELECT coalesce(json_agg(json_build_object('id', x.id, 'title', x.title, 'status', x.status, 'appliedAt', x.applied_at)), '[]')

@@ -1,12 +1,13 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { randomUUID } from "node:crypto";
-import { db, queryPreparedRows } from "@/lib/db";
+import { queryPreparedRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { utcTimestamp } from "@/lib/sql/utc";
 import { conflict } from "@/lib/errors";
 import { createProseStreamFilter, parseMarkers } from "@/lib/ai/markers";
 import { applyReply } from "@/lib/chat/apply-reply";
 import { buildChatContext } from "@/lib/chat/chat-context";
+import { prepareSeenBeforeForChat } from "@/lib/knowledge/seen-before-for-chat";
 import type { ChatTurnInput } from "@/lib/chat/schemas";
 import { createStreamScrubber, scrubChatContext, scrubParsedReply } from "@/lib/chat/scrub-context";
 import { loadSensitiveValues } from "@/lib/documents/bundle";
@@ -14,7 +15,6 @@ import { redactValues } from "@/lib/scripts/redaction";
 import { streamTurn } from "@/lib/chat/sse";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 
-const TX_OPTIONS = { timeout: 10_000 } as const;
 const RESOLVED = "This session is resolved. Start a new session to keep working.";
 
 /**
@@ -52,17 +52,18 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
       for (const dropped of parsed.dropped) {
         console.warn(JSON.stringify({ event: "chat.marker_dropped", session_id: session.id, marker: dropped.marker, reason: dropped.reason }));
       }
-      return db.$transaction(
-        (tx) => applyReply(tx, {
-          accountId: viewer.accountId,
-          sessionId: session.id,
-          userId: viewer.userId,
-          taskLane: context.taskLane,
-          parsed,
-          offeredSourceIds: (context.similar ?? []).map((match) => match.session_id),
-        }),
-        TX_OPTIONS,
-      );
+      const turn = await applyReply({
+        accountId: viewer.accountId,
+        sessionId: session.id,
+        taskLane: context.taskLane,
+        parsed,
+        offeredSourceIds: (context.similar ?? []).map((match) => match.session_id),
+      });
+      // The session's next turn then finds its seen-before matches ready.
+      if (context.seenBefore && turn.facts_added.length > 0) {
+        prepareSeenBeforeForChat({ ...context.seenBefore, facts: [...context.seenBefore.facts, ...turn.facts_added] });
+      }
+      return turn;
     },
   });
 }
