@@ -3,17 +3,18 @@ import { randomUUID } from "node:crypto";
 import { queryPreparedRows } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { utcTimestamp } from "@/lib/sql/utc";
-import { conflict } from "@/lib/errors";
+import { conflict, forbidden, notFound } from "@/lib/errors";
 import { createProseStreamFilter, parseMarkers } from "@/lib/ai/markers";
 import { applyReply } from "@/lib/chat/apply-reply";
 import { buildChatContext } from "@/lib/chat/chat-context";
 import { prepareSeenBeforeForChat } from "@/lib/knowledge/seen-before-for-chat";
 import type { ChatTurnInput } from "@/lib/chat/schemas";
 import { createStreamScrubber, scrubChatContext, scrubParsedReply } from "@/lib/chat/scrub-context";
-import { loadSensitiveValues } from "@/lib/documents/bundle";
+import { secretsOfRuns, type RunSecrets } from "@/lib/documents/bundle";
 import { redactValues } from "@/lib/scripts/redaction";
 import { streamTurn } from "@/lib/chat/sse";
-import { loadSessionForWrite } from "@/lib/sessions/session-writer";
+import { readableSessionsCondition, worksOnSession } from "@/lib/sessions/session-access";
+import { NOT_YOURS } from "@/lib/sessions/session-writer";
 
 const RESOLVED = "This session is resolved. Start a new session to keep working.";
 
@@ -26,7 +27,7 @@ const RESOLVED = "This session is resolved. Start a new session to keep working.
  * saved message, from everything sent to the model, and from its reply, streamed and saved.
  */
 export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promise<ReadableStream<Uint8Array>> {
-  const [session, secrets] = await Promise.all([loadSessionForWrite(viewer, input.id), loadSensitiveValues(input.id)]);
+  const { session, secrets } = await loadTurnSession(viewer, input.id);
   if (session.status === "resolved") throw conflict(RESOLVED);
   const message = redactValues(input.message, secrets);
   const engineerStepId = await saveEngineerMessage(viewer, session.id, message);
@@ -66,6 +67,27 @@ export async function startChatTurn(viewer: Viewer, input: ChatTurnInput): Promi
       return turn;
     },
   });
+}
+
+type TurnSessionRow = { id: string; userId: string; handlerId: string | null; status: string; runs: RunSecrets[] };
+
+/**
+ * The session a turn writes to, with its script runs' sensitive values (E5), in one prepared
+ * statement. Applies `loadSessionForWrite`'s rules: not_found for a session the viewer can't
+ * read, forbidden for one they don't work on.
+ */
+async function loadTurnSession(viewer: Viewer, sessionId: string) {
+  const [session] = await queryPreparedRows<TurnSessionRow>(Prisma.sql`
+    SELECT s.id, s.user_id AS "userId", s.handler_id AS "handlerId", s.status::text AS status,
+      (SELECT coalesce(json_agg(json_build_object('id', g.id, 'parameters', g.parameters, 'sensitiveValuesSealed', g.sensitive_values_sealed,
+          'template', CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('parametersSchema', t.parameters_schema) END)), '[]')
+        FROM script_generations g LEFT JOIN script_templates t ON t.id = g.template_id
+        WHERE g.session_id = s.id) AS runs
+    FROM ai_sessions s
+    WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`);
+  if (!session) throw notFound("Session");
+  if (!worksOnSession(viewer, session)) throw forbidden(NOT_YOURS);
+  return { session, secrets: secretsOfRuns(session.runs) };
 }
 
 /**

@@ -41,7 +41,7 @@ export function ticketRefOf(session: { psaTicketRef: string | null; psaTicketId:
 
 const trim = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-type RunSecrets = { id: string; parameters: unknown; sensitiveValuesSealed: string | null; template: { parametersSchema: unknown } | null };
+export type RunSecrets = { id: string; parameters: unknown; sensitiveValuesSealed: string | null; template: { parametersSchema: unknown } | null };
 
 /** What a run's secrets are read from: the sealed values (H2) and the stored parameters. */
 const runSecretsSelect = { id: true, parameters: true, sensitiveValuesSealed: true, template: { select: { parametersSchema: true } } } as const;
@@ -50,7 +50,7 @@ const runSecretsSelect = { id: true, parameters: true, sensitiveValuesSealed: tr
  * A run's sensitive values: those it sealed (opened, in every quoted form), plus any the template's
  * schema finds in the stored parameters, for rows written before (or despite) H2's redaction.
  */
-function secretsOfRuns(runs: RunSecrets[]): string[] {
+export function secretsOfRuns(runs: RunSecrets[]): string[] {
   const stored = (run: RunSecrets) => sensitiveValues(run.template?.parametersSchema, run.parameters).flatMap(scrubFormsOf);
   return [...new Set(runs.flatMap((run) => [...openSealedValues(run), ...stored(run)]))];
 }

@@ -7,6 +7,7 @@ import { queryPreparedRows } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readableSessionsCondition, worksOnSession } from "@/lib/sessions/session-access";
+import { NOT_YOURS } from "@/lib/sessions/session-writer";
 
 export type DocumentPreview = {
   kind: DocumentKind;
@@ -37,7 +38,7 @@ async function readPreviewedSession(viewer: Viewer, sessionId: string): Promise<
     FROM ai_sessions s
     WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`);
   if (!session) throw notFound("Session");
-  if (!worksOnSession(viewer, session)) throw forbidden("Only the engineer working this session can change it. Pick it up first.");
+  if (!worksOnSession(viewer, session)) throw forbidden(NOT_YOURS);
   return session;
 }
 

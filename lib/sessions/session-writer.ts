@@ -3,6 +3,9 @@ import { db, type Tx } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
 import { readableSessionWhere, worksOnSession } from "@/lib/sessions/session-access";
 
+/** Why a session the viewer can read is not theirs to change. */
+export const NOT_YOURS = "Only the engineer working this session can change it. Pick it up first.";
+
 /**
  * Loads a session the viewer may work on: the engineer who started it or the one handling it
  * after a pickup. A session the viewer can't read at all is not_found (A2); one they can read
@@ -24,6 +27,6 @@ export async function loadSessionForWrite(viewer: Viewer, sessionId: string, cli
     },
   });
   if (!session) throw notFound("Session");
-  if (!worksOnSession(viewer, session)) throw forbidden("Only the engineer working this session can change it. Pick it up first.");
+  if (!worksOnSession(viewer, session)) throw forbidden(NOT_YOURS);
   return session;
 }
