@@ -48,6 +48,8 @@ describe("evaluateGoals", () => {
     const over = byRow(evaluateGoals({ sse: { connections: 10_000, extraMiB: 239, fanoutP99: 51 } }));
     expect(over["SSE memory, 10,000 open on one process"]!.met).toBe(false);
     expect(over["fan-out to a 200-engineer tenant, streams open"]!.met).toBe(false);
+    const fell = byRow(evaluateGoals({ sse: { connections: 10_000, extraMiB: -271, fanoutP99: 20 } }));
+    expect(fell["SSE memory, 10,000 open on one process"]).toMatchObject({ met: undefined, measured: expect.stringMatching(/^no reading: RSS fell 271 MiB/) });
     const fewer = byRow(evaluateGoals({ sse: { connections: 2_000, extraMiB: 10, fanoutP99: 1 } }));
     expect(fewer["SSE memory, 10,000 open on one process"]!.met).toBe(false);
   });

@@ -59,7 +59,7 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
   if (crowd) {
     lines.push(
       `SSE crowd: app RSS ${crowd.beforeMiB.toFixed(0)} MiB → ${crowd.openMiB.toFixed(0)} MiB with ${crowd.connections} streams open ` +
-        `(+${(crowd.openMiB - crowd.beforeMiB).toFixed(0)} MiB, ${crowd.perConnectionKiB.toFixed(1)} KiB per connection; opened in ${crowd.openSeconds.toFixed(0)} s), ` +
+        `(${signedMiB(crowd.openMiB - crowd.beforeMiB)}, ${crowd.perConnectionKiB.toFixed(1)} KiB per connection; opened in ${crowd.openSeconds.toFixed(0)} s), ` +
         `${crowd.afterCloseMiB.toFixed(0)} MiB 3 s after closing them; ${crowd.dropped} dropped while open.`,
       deliveryNote("Fan-out", crowd.fanout),
     );
@@ -83,4 +83,9 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
     );
   }
   return lines;
+}
+
+/** "+63 MiB", or "−271 MiB" when a collection ran while measuring. */
+function signedMiB(delta: number): string {
+  return `${delta < 0 ? "−" : "+"}${Math.abs(delta).toFixed(0)} MiB`;
 }
