@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getEscalationMetric } from "@/lib/analytics/escalation-metric";
 import { searchPaletteSessions } from "@/lib/command-palette/search-sessions";
 import { db } from "@/lib/db";
 import { listEscalationQueue } from "@/lib/handoffs/queue";
-import { findSimilarSessions, similarityText } from "@/lib/knowledge/similar-sessions";
 import { countUnreadNotifications } from "@/lib/notifications/bell";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { listSessionsInput } from "@/lib/sessions/schemas";
@@ -133,15 +131,5 @@ describe("session search", () => {
       expect(result.sessions.length).toBeGreaterThan(0);
       await expectIndexed(tenant.accountId, statementReading(statements, "ai_sessions"), search);
     }
-  });
-});
-
-describe("Seen before (lib/knowledge/similar-sessions.ts)", () => {
-  it("finds the account's resolved sessions like a title through the trigram index, not by comparing every title", async () => {
-    const title = "Printer offline after the firmware update";
-    const { statements } = await captureStatements(tenant.accountId, () =>
-      findSimilarSessions({ accountId: tenant.accountId, sessionId: randomUUID(), title, text: similarityText(title, [{ text: "Every printer on floor two" }]) }),
-    );
-    await expectIndexed(tenant.accountId, statementReading(statements, "ai_sessions", (text) => /similarity\(/.test(text)), { table: "ai_sessions", indexes: [SEARCH_INDEX] });
   });
 });
