@@ -51,6 +51,29 @@ describe("applyReply", () => {
     expect((await fixesOf(session.id)).at(-1)!.aiOutcomeProposal).toBeNull();
   });
 
+  it("writes an outcome only as a proposal on the active fix (D5): no status change, no bump", async () => {
+    const session = await createSessionFor(a.engineer);
+    const suggested = await apply(a.accountId, session.id, block("SUGGEST_FIX", { title: "Clear the queue", description: "Delete the stuck jobs.", confidence: 70 }));
+    const result = await apply(a.accountId, session.id, block("FIX_OUTCOME", { outcome: "applied_success", notes: " Printing again " }));
+    expect(result.outcome_proposal?.id).toBe(suggested.suggested_fix!.id);
+    expect(result.state_version).toBe(suggested.state_version);
+    const [stored] = await fixesOf(session.id);
+    expect(stored).toMatchObject({ status: "proposed", appliedAt: null, aiOutcomeProposal: { outcome: "applied_success", notes: "Printing again" } });
+  });
+
+  it("writes no outcome without an active fix, for another fix's id, or on a fix with a final outcome", async () => {
+    const session = await createSessionFor(a.engineer);
+    const outcome = (fixId?: string) => block("FIX_OUTCOME", { outcome: "applied_failed", ...(fixId ? { fix_id: fixId } : {}) });
+    expect((await apply(a.accountId, session.id, outcome())).outcome_proposal).toBeNull();
+    const fix = (title: string) => block("SUGGEST_FIX", { title, description: `${title}.`, confidence: 60 });
+    const old = (await apply(a.accountId, session.id, fix("Reset Winsock"))).suggested_fix!;
+    const current = (await apply(a.accountId, session.id, fix("Flush DNS"))).suggested_fix!;
+    expect((await apply(a.accountId, session.id, outcome(old.id))).outcome_proposal).toBeNull();
+    await db.sessionSuggestedFix.update({ where: { id: current.id }, data: { status: "applied_success" } });
+    expect((await apply(a.accountId, session.id, outcome(current.id))).outcome_proposal).toBeNull();
+    expect((await fixesOf(session.id)).map((stored) => stored.aiOutcomeProposal)).toEqual([null, null]);
+  });
+
   it("queues two replies with fixes on one session: both saved, exactly one fix left active", async () => {
     const session = await createSessionFor(a.engineer);
     const fix = (title: string) => block("SUGGEST_FIX", { title, description: `${title}.`, confidence: 60 });

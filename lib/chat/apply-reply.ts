@@ -7,6 +7,7 @@ import type { FactSourceKind, FixDecision, FixStatus } from "@/lib/generated/pri
 import type { ParsedMarkers } from "@/lib/ai/markers";
 import { mergeTaskLane, type TaskLane } from "@/lib/ai/task-lane";
 import { toFactView, type FactView } from "@/lib/facts/fact-view";
+import { TERMINAL_STATUSES } from "@/lib/fixes/fix-access";
 import { clampConfidence } from "@/lib/fixes/fix-recorder";
 import { toFixView, type FixView } from "@/lib/fixes/fix-view";
 import { offeredSourceSessionId } from "@/lib/knowledge/seen-before-for-chat";
@@ -183,7 +184,7 @@ function replyStatement(write: ReplyWrite) {
       UPDATE session_suggested_fixes SET ai_outcome_proposal = ${json(write.proposalForActiveFix)}::jsonb, updated_at = ${now}
       WHERE ${write.proposalForActiveFix !== null}::boolean AND session_id = ${sessionId}::uuid AND superseded_at IS NULL
         AND (${write.proposalFixId}::uuid IS NULL OR id = ${write.proposalFixId}::uuid)
-        AND status NOT IN ('applied_success', 'applied_failed', 'dismissed')
+        AND status::text NOT IN (${Prisma.join(TERMINAL_STATUSES)})
       RETURNING *
     )
     SELECT (SELECT state_version FROM session_row) AS "stateVersion",

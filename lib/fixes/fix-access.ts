@@ -10,10 +10,11 @@ import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 export const TX_OPTIONS = { timeout: 10_000 } as const;
 
 /** D4: outcomes after which nothing more happens to a fix. */
-const TERMINAL: readonly FixStatus[] = ["applied_success", "applied_failed", "dismissed"];
+/** Statuses no outcome proposal may change (D5). */
+export const TERMINAL_STATUSES: readonly FixStatus[] = ["applied_success", "applied_failed", "dismissed"];
 
 export function isTerminal(status: FixStatus): boolean {
-  return TERMINAL.includes(status);
+  return TERMINAL_STATUSES.includes(status);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as activeRoute from "@/app/api/v1/ai-sessions/[id]/suggested-fixes/active/route";
 import { db } from "@/lib/db";
-import { recordOutcomeProposal, recordSuggestedFix } from "@/lib/fixes/fix-recorder";
+import { recordSuggestedFix } from "@/lib/fixes/fix-recorder";
 import { callRoute } from "@/tests/helpers/call-route";
 import { stateVersionOf } from "@/tests/helpers/session-state";
 import { storedFix, suggestFix } from "@/tests/helpers/suggested-fixes";
@@ -81,36 +81,6 @@ describe("recordSuggestedFix (D1)", () => {
       db.$transaction((tx) => recordSuggestedFix(tx, { accountId: b.accountId, sessionId: id, fix: { title: "x", description: "y", confidence: 1 } })),
     ).rejects.toMatchObject({ code: "not_found" });
     expect(await db.sessionSuggestedFix.count({ where: { sessionId: id } })).toBe(0);
-  });
-});
-
-describe("recordOutcomeProposal (D5)", () => {
-  const propose = (input: Parameters<typeof recordOutcomeProposal>[1]) => db.$transaction((tx) => recordOutcomeProposal(tx, input));
-
-  it("writes only the proposal on the active fix: no status change, no bump", async () => {
-    const id = await newSession();
-    const fix = await suggestFix(a.engineer, id);
-    const before = await stateVersionOf(id);
-    const result = await propose({ sessionId: id, outcome: "applied_success", notes: " Printing again " });
-    expect(result?.id).toBe(fix.id);
-    const stored = await storedFix(fix.id);
-    expect(stored.status).toBe("proposed");
-    expect(stored.appliedAt).toBeNull();
-    expect(stored.aiOutcomeProposal).toMatchObject({ outcome: "applied_success", notes: "Printing again" });
-    expect(await stateVersionOf(id)).toBe(before);
-  });
-
-  it("writes nothing without an active fix, for another fix id, or on a fix with a final outcome", async () => {
-    const id = await newSession();
-    expect(await propose({ sessionId: id, outcome: "applied_failed" })).toBeNull();
-    const old = await suggestFix(a.engineer, id);
-    const current = await suggestFix(a.engineer, id);
-    expect(await propose({ sessionId: id, fixId: old.id, outcome: "applied_failed" })).toBeNull();
-    expect((await storedFix(old.id)).aiOutcomeProposal).toBeNull();
-    expect((await storedFix(current.id)).aiOutcomeProposal).toBeNull();
-    await db.sessionSuggestedFix.update({ where: { id: current.id }, data: { status: "applied_success" } });
-    expect(await propose({ sessionId: id, fixId: current.id, outcome: "applied_failed" })).toBeNull();
-    expect((await storedFix(current.id)).aiOutcomeProposal).toBeNull();
   });
 });
 

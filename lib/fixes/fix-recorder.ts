@@ -2,9 +2,8 @@ import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isTerminal, lockSession } from "@/lib/fixes/fix-access";
+import { lockSession } from "@/lib/fixes/fix-access";
 import { toFixView, withSourceSession, type FixView } from "@/lib/fixes/fix-view";
-import type { FixOutcome } from "@/lib/fixes/schemas";
 import { bumpStateVersion } from "@/lib/sessions/state-version";
 
 /** What a [SUGGEST_FIX] block proposes (D1). */
@@ -66,24 +65,4 @@ export async function recordSuggestedFix(
   });
   await bumpStateVersion(tx, sessionId);
   return toFixView(created);
-}
-
-/**
- * D5 inside the caller's transaction: stores what a [FIX_OUTCOME] marker proposed on the
- * session's active fix, for the engineer to confirm; status is untouched and state_version is
- * not bumped. Returns null (writing nothing) when there is no active fix, `fixId` names another
- * fix, or the active fix already has a final outcome.
- */
-export async function recordOutcomeProposal(
-  tx: Tx,
-  input: { sessionId: string; fixId?: string | null; outcome: FixOutcome; notes?: string | null },
-): Promise<FixView | null> {
-  const active = await tx.sessionSuggestedFix.findFirst({
-    where: { sessionId: input.sessionId, supersededAt: null },
-    select: { id: true, status: true },
-  });
-  if (!active || (input.fixId && input.fixId !== active.id) || isTerminal(active.status)) return null;
-  const proposal = { outcome: input.outcome, notes: input.notes?.trim() || null, proposed_at: new Date().toISOString() };
-  const updated = await tx.sessionSuggestedFix.update({ where: { id: active.id }, data: { aiOutcomeProposal: proposal }, include: withSourceSession });
-  return toFixView(updated);
 }
