@@ -138,7 +138,7 @@ const FIX_JSON = Prisma.sql`json_build_object(
 /**
  * Every write of a reply in one statement, after the session row is locked (so it sees the fix a
  * concurrent writer committed while this one waited). Each part runs only when the reply has it:
- * the fix parts on `has_fix`, the facts on a non-empty array. The fix and source-session
+ * the fix parts and the proposal behind a boolean parameter, the facts on a non-empty array. The fix and source-session
  * references are kept only when they are the account's own (a live template, a resolved session
  * other than this one), as recordSuggestedFix keeps them.
  */
