@@ -180,6 +180,32 @@ describe("the search document", () => {
   });
 });
 
+describe("similarSessionsQuery's plan", () => {
+  it("looks up the fix of the best matches only, not of every candidate", async () => {
+    const wide = await createTenant("Similar wide");
+    for (let i = 0; i < 12; i += 1) {
+      await seedResolvedSession(wide.engineer, { title: `Scanner offline on floor ${i}`, facts: ["Scanner driver missing"], fix: { title: `Reinstall the scanner driver ${i}` } });
+    }
+    const text = similarityText("Scanner offline", [{ text: "Scanner driver missing" }]);
+    const query = similarSessionsQuery({ accountId: wide.accountId, sessionId: randomUUID(), title: "Scanner offline", text, tsquery: await anyWordQuery(text), limit: 3 });
+    const [row] = await runInTenantScope(wide.accountId, () =>
+      db.$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`),
+    );
+    const nodes = flattenPlan(row!["QUERY PLAN"][0].Plan);
+    const candidates = nodes.find((node) => node["Relation Name"] === "ai_sessions")!;
+    const fixLookups = nodes.filter((node) => node["Relation Name"] === "session_suggested_fixes");
+    expect(candidates["Actual Rows"]).toBe(12);
+    expect(fixLookups.length).toBeGreaterThan(0);
+    for (const lookup of fixLookups) expect(lookup["Actual Loops"]).toBeLessThanOrEqual(3);
+  });
+});
+
+type PlanNode = { "Relation Name"?: string; "Actual Rows": number; "Actual Loops": number; Plans?: PlanNode[] };
+
+function flattenPlan(node: PlanNode): PlanNode[] {
+  return [node, ...(node.Plans ?? []).flatMap(flattenPlan)];
+}
+
 describe("GET /api/v1/ai-sessions/[id]/similar", () => {
   const get = (as: string, id: string, query?: Record<string, string>) => callRoute(similarRoute.GET, "GET", { as, params: { id }, query });
 

@@ -80,33 +80,43 @@ export async function anyWordQuery(text: string): Promise<string | null> {
   return row?.query ?? null;
 }
 
-/** The statement behind `findSimilarSessions` (exported so a test can EXPLAIN it). */
+/**
+ * The statement behind `findSimilarSessions` (exported so a test can EXPLAIN it). Every candidate
+ * is scored once (the fence keeps the planner from computing the score again for the filter),
+ * and only the best `limit` then look up their fix and resolver: on a big account thousands of
+ * sessions share a word, and those lookups were a third of the search.
+ */
 export function similarSessionsQuery(input: SimilarQuery & { tsquery: string | null }): Prisma.Sql {
   const limit = Math.min(MAX_LIMIT, Math.max(1, input.limit ?? SIMILAR_LIMIT));
   const { accountId } = input;
   const userId = input.reader?.userId ?? null;
   const role = input.reader?.role ?? null;
   return Prisma.sql`
-    SELECT * FROM (
-    SELECT s.id AS session_id, s.title, s.resolved_at,
-      round((coalesce(ts_rank(s.search_vector, ${input.tsquery}::tsquery), 0) + ${TITLE_SIMILARITY_WEIGHT} * similarity(s.title, ${input.title}))::numeric, 4) AS score,
+    SELECT best.session_id, best.title, best.resolved_at, best.score,
       fx.id AS fix_id, fx.title AS fix_title, fx.description AS fix_description, fx.status::text AS fix_status,
       u.name AS resolved_by,
-      coalesce(${role}::text = 'viewer' OR ${userId}::uuid IN (s.user_id, s.handler_id, s.escalated_to_id), false) AS can_open
-    FROM ai_sessions s
+      coalesce(${role}::text = 'viewer' OR ${userId}::uuid IN (best.user_id, best.handler_id, best.escalated_to_id), false) AS can_open
+    FROM (
+      SELECT * FROM (
+        SELECT s.id AS session_id, s.title, s.resolved_at, s.user_id, s.handler_id, s.escalated_to_id,
+          round((coalesce(ts_rank(s.search_vector, ${input.tsquery}::tsquery), 0) + ${TITLE_SIMILARITY_WEIGHT} * similarity(s.title, ${input.title}))::numeric, 4) AS score
+        FROM ai_sessions s
+        WHERE (s.search_vector @@ ${input.tsquery}::tsquery OR s.title % ${input.title})
+          AND s.account_id = ${accountId}::uuid AND s.status = 'resolved' AND s.reopened_at IS NULL AND s.id <> ${input.sessionId}::uuid
+        OFFSET 0
+      ) scored
+      WHERE score >= ${MIN_SCORE}
+      ORDER BY score DESC, resolved_at DESC NULLS LAST, session_id
+      LIMIT ${limit}
+    ) best
     LEFT JOIN LATERAL (
       SELECT f.id, f.title, f.description, f.status FROM session_suggested_fixes f
-      WHERE f.session_id = s.id AND f.status IN ('applied_success', 'applied_partial', 'proposed')
+      WHERE f.session_id = best.session_id AND f.status IN ('applied_success', 'applied_partial', 'proposed')
       ORDER BY f.status = 'applied_success' DESC, f.status = 'applied_partial' DESC, f.superseded_at IS NULL DESC, f.created_at DESC
       LIMIT 1
     ) fx ON true
-    LEFT JOIN users u ON u.id = coalesce(s.handler_id, s.user_id)
-    WHERE (s.search_vector @@ ${input.tsquery}::tsquery OR s.title % ${input.title})
-      AND s.account_id = ${accountId}::uuid AND s.status = 'resolved' AND s.reopened_at IS NULL AND s.id <> ${input.sessionId}::uuid
-    ) matches
-    WHERE score >= ${MIN_SCORE}
-    ORDER BY score DESC, resolved_at DESC NULLS LAST, session_id
-    LIMIT ${limit}`;
+    LEFT JOIN users u ON u.id = coalesce(best.handler_id, best.user_id)
+    ORDER BY best.score DESC, best.resolved_at DESC NULLS LAST, best.session_id`;
 }
 
 /** The text a session is matched by: its title and its live facts. */
