@@ -28,6 +28,12 @@ describe("evaluateGoals", () => {
     expect(rows["page /pilot/:id, c=10"]!.met).toBe(false);
   });
 
+  it("shows the not-found page's share beside each page, without changing the verdict", () => {
+    const baseline = PAGE_BASELINE_SHARE_OF_LIVE["/pilot"]!;
+    const rows = byRow(evaluateGoals({ liveRps: 1000, pageFloorRps: 250, pages: [{ path: "/pilot", rps: 1000 * baseline, p99: 300 }] }));
+    expect(rows["page /pilot, c=10"]).toMatchObject({ measured: "1.00× baseline (5 % of live; not-found page: 25 % of live), p99 300.0 ms", met: false });
+  });
+
   it("needs exactly one winner in every claim round, whatever the time", () => {
     const fast = byRow(evaluateGoals({ claim: { p99: 50, winnerP50: 20, rounds: 10, exactlyOneWinner: 9 } }));
     expect(fast["claim race, 50 at once"]!.met).toBe(false);

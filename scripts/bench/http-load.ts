@@ -28,8 +28,9 @@ export type PageLoadResult = LoadResult & { ttfbP50: number; ttfbP99: number };
  * A page under load with its time to first byte, which autocannon does not report: `connections`
  * keep-alive loops, each requesting `url` again as soon as the last answer ended, for `seconds`.
  * TTFB is request start → status line and headers received (what Next flushes with the shell).
+ * An answer other than `expectedStatus` (any 2xx by default) counts in `non2xx`.
  */
-export async function measurePage(url: string, options: { cookie: string; seconds: number; connections: number }): Promise<PageLoadResult> {
+export async function measurePage(url: string, options: { cookie: string; seconds: number; connections: number; expectedStatus?: number }): Promise<PageLoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
   const ttfbs: number[] = [];
@@ -40,7 +41,8 @@ export async function measurePage(url: string, options: { cookie: string; second
       const started = performance.now();
       const request = http.get(url, { agent, headers: { cookie: options.cookie, accept: "text/html" } }, (response) => {
         ttfbs.push(performance.now() - started);
-        if ((response.statusCode ?? 0) < 200 || (response.statusCode ?? 0) >= 300) non2xx += 1;
+        const status = response.statusCode ?? 0;
+        if (options.expectedStatus === undefined ? status < 200 || status >= 300 : status !== options.expectedStatus) non2xx += 1;
         response.on("data", () => {});
         response.on("end", () => {
           latencies.push(performance.now() - started);

@@ -21,7 +21,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-database";
-import { buildIfMissing, startAppServer } from "./app-server";
+import { buildIfMissing, startAppServer, type AppServer } from "./app-server";
 import { vacuumAnalyzeAsOwner, startBenchDatabase } from "./bench-database";
 import { appendBenchmarkSection, benchmarkSection } from "./benchmarks-doc";
 import { onCleanup, runBench } from "./bench-process";
@@ -47,6 +47,7 @@ const resultsFile = path.join(root, ".data", "bench-results.txt");
 const statementsFile = path.join(root, ".data", "bench-statements.txt");
 const benchmarksDoc = path.join(root, "docs", "benchmarks.md");
 const BENCH_AUTH_SECRET = "flowpilot-bench-secret-not-for-production";
+const PAGE_FLOOR_NAME = "not-found (the floor for a page)";
 const API_CONNECTIONS = 50;
 const PAGE_CONNECTIONS = 10;
 const SECONDS = 10;
@@ -107,6 +108,21 @@ async function main() {
   const needsServer = ["http", "model", "rls", "realtime"].some((part) => parts.has(part as Part));
   const server = needsServer ? await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") }) : undefined;
   if (server) onCleanup(server.stop);
+  /** `measure` against an app process of its own (started on a free port, stopped after), with `env` over the bench's. */
+  const withOwnAppServer = async <T>(logName: string, env: Record<string, string>, measure: (own: AppServer) => Promise<T>): Promise<T> => {
+    const ownPort = await findFreePort();
+    const own = await startAppServer({
+      root,
+      port: ownPort,
+      env: { ...serverEnv, PORT: String(ownPort), APP_URL: `http://127.0.0.1:${ownPort}`, ...env },
+      logFile: path.join(root, ".data", logName),
+    });
+    try {
+      return await measure(own);
+    } finally {
+      await own.stop();
+    }
+  };
 
   report(`FlowPilot bench — ${new Date().toISOString()} — ${gitRevision(root)}${full ? "" : ` — parts: ${[...parts].join(", ")}`}`);
   const machine = describeMachine();
@@ -136,15 +152,18 @@ async function main() {
       ["/escalations", "/escalations"],
       ["/pilot/:id", `/pilot/${seniorSession.id}`],
     ];
+    // What no page can beat: Next's own not-found page through the root layout, no data and no shell.
+    const pageFloor: [string, string] = [PAGE_FLOOR_NAME, "/bench-page-floor"];
     console.log(`HTTP: APIs at c=${API_CONNECTIONS}, pages at c=${PAGE_CONNECTIONS}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s each …`);
     const loads: [string, LoadResult & { ttfbP50?: number; ttfbP99?: number }][] = [];
     for (const [name, urlPath] of apis) {
       await measureHttp(`${server.url}${urlPath}`, { cookie, seconds: WARMUP_SECONDS, connections: API_CONNECTIONS });
       loads.push([name, await measureHttp(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: API_CONNECTIONS })]);
     }
-    for (const [name, urlPath] of pages) {
-      await measurePage(`${server.url}${urlPath}`, { cookie, seconds: WARMUP_SECONDS, connections: PAGE_CONNECTIONS });
-      loads.push([`page ${name}`, await measurePage(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: PAGE_CONNECTIONS })]);
+    for (const [name, urlPath] of [...pages, pageFloor]) {
+      const expectedStatus = name === PAGE_FLOOR_NAME ? 404 : undefined;
+      await measurePage(`${server.url}${urlPath}`, { cookie, seconds: WARMUP_SECONDS, connections: PAGE_CONNECTIONS, expectedStatus });
+      loads.push([`page ${name}`, await measurePage(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: PAGE_CONNECTIONS, expectedStatus })]);
     }
     for (const [name, load] of loads) {
       // A wrong answer stops the run; timeouts or resets on a saturated machine are reported beside the figures.
@@ -161,6 +180,7 @@ async function main() {
     figures.meRps = loads[1]![1].requestsPerSecond;
     figures.countsRps = loads[2]![1].requestsPerSecond;
     figures.pages = pages.map(([pagePath], i) => ({ path: pagePath, rps: loads[apis.length + i]![1].requestsPerSecond, p99: loads[apis.length + i]![1].p99 }));
+    figures.pageFloorRps = loads[apis.length + pages.length]![1].requestsPerSecond;
   }
 
   if (parts.has("lists")) {
@@ -230,8 +250,12 @@ async function main() {
     console.log("Real-time: escalate → handoff_created with 500 SSE subscribers …");
     realtime.latency = await measureEscalationLatency(realtimeContext, commitClock);
     figures.escalation = { commitToClientP99: realtime.latency.groups[0]!.fromCommit.p99, postP50: realtime.latency.request.p50 };
-    console.log("Real-time: 10,000 SSE streams open, fan-out to a 200-engineer tenant …");
-    realtime.crowd = await orReport("SSE crowd (10,000 streams)", () => measureSseCrowd(realtimeContext, commitClock));
+    // On a process of its own: in the shared one, garbage the earlier parts left could be collected
+    // while the streams open and hide what they cost (one run read "+2 MiB for 10,000").
+    console.log("Real-time: 10,000 SSE streams open on an app process of their own, fan-out to a 200-engineer tenant …");
+    realtime.crowd = await orReport("SSE crowd (10,000 streams)", () =>
+      withOwnAppServer("bench-next-crowd.log", {}, (own) => measureSseCrowd({ ...realtimeContext, appUrl: own.url, serverPgid: own.pid }, commitClock)),
+    );
     if (realtime.crowd) figures.sse = { connections: realtime.crowd.connections, extraMiB: realtime.crowd.openMiB - realtime.crowd.beforeMiB, fanoutP99: realtime.crowd.fanout.groups[0]!.fromCommit.p99 };
   }
   if (commitClock && parts.has("twoproc")) {
@@ -254,23 +278,14 @@ async function main() {
     onCleanup(counter.close);
     const countedUrl = new URL(database.url);
     countedUrl.port = String(counter.port);
-    const countedPort = await findFreePort();
-    const counted = await startAppServer({
-      root,
-      port: countedPort,
-      env: { ...serverEnv, PORT: String(countedPort), APP_URL: `http://127.0.0.1:${countedPort}`, DATABASE_URL: countedUrl.toString(), NOTIFICATION_SWEEP_SECONDS: "0" },
-      logFile: path.join(root, ".data", "bench-next-counted.log"),
-    });
-    try {
+    await withOwnAppServer("bench-next-counted.log", { DATABASE_URL: countedUrl.toString(), NOTIFICATION_SWEEP_SECONDS: "0" }, async (counted) => {
       const rows = await measureStatementsPerRequest(
         { appUrl: counted.url, senior: cookie, junior: await cookieFor(demoUsers.junior.id), counter, sessionOfSenior: seniorSession.id },
         statementsFile,
       );
       for (const line of formatStatements(rows, path.relative(root, statementsFile))) report(line);
       report();
-    } finally {
-      await counted.stop();
-    }
+    });
   }
 
   if (realtimeContext && parts.has("realtime")) {
