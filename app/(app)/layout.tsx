@@ -6,13 +6,9 @@ import { listNotifications } from "@/lib/notifications/bell";
 import { isDevMailbox } from "@/lib/notifications/email";
 import { latestRealtimeEventId } from "@/lib/realtime/events";
 import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
-import { CommandPalette } from "@/components/command-palette/command-palette";
 import { EscalationStreamProvider } from "@/components/realtime/escalation-stream-provider";
-import { ListIconSprite } from "@/components/ui/list-icons";
+import { AppShell } from "@/components/shell/app-shell";
 import { LiveCountsProvider } from "@/components/shell/live-counts-provider";
-import { Sidebar } from "@/components/shell/sidebar";
-import { SkipLink } from "@/components/shell/skip-link";
-import { TopBar } from "@/components/shell/top-bar";
 
 /** Stamps each server render of the shell, so the live counts know a fresher render arrived. */
 function renderStamp() {
@@ -35,23 +31,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const navCounts = { escalations: shellCounts.escalations, scripts: shellCounts.scripts };
   const shell = (
     <LiveCountsProvider counts={shellCounts} renderedAt={renderStamp()}>
-      <div className="flex min-h-screen">
-        <SkipLink />
-        <ListIconSprite />
-        <CommandPalette role={viewer.role} />
-        <Sidebar counts={navCounts} role={viewer.role} />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <TopBar
-            user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name, devMailbox: isDevMailbox() }}
-            unreadCount={shellCounts.unread}
-            nav={{ role: viewer.role, counts: navCounts }}
-            notifications={notifications}
-          />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none md:px-8 md:py-8">
-            {children}
-          </main>
-        </div>
-      </div>
+      <AppShell
+        role={viewer.role}
+        navCounts={navCounts}
+        user={{ name: me.name, email: me.email, role: me.role, accountName: me.account.name, devMailbox: isDevMailbox() }}
+        unreadCount={shellCounts.unread}
+        notifications={notifications}
+      >
+        {children}
+      </AppShell>
     </LiveCountsProvider>
   );
   // One escalation stream per tab, for the people it is for (the endpoint refuses viewers).
