@@ -3,13 +3,14 @@ import { z } from "zod";
 import { inPreparedTransaction } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { FactSourceKind, FixDecision, FixStatus } from "@/lib/generated/prisma/enums";
+import type { FactSourceKind } from "@/lib/generated/prisma/enums";
 import type { ParsedMarkers } from "@/lib/ai/markers";
 import { mergeTaskLane, type TaskLane } from "@/lib/ai/task-lane";
 import { toFactView, type FactView } from "@/lib/facts/fact-view";
 import { TERMINAL_STATUSES } from "@/lib/fixes/fix-access";
 import { clampConfidence } from "@/lib/fixes/fix-recorder";
-import { toFixView, type FixView } from "@/lib/fixes/fix-view";
+import { FIX_JSON, fixViewOfJson, type FixJson } from "@/lib/fixes/fix-json";
+import type { FixView } from "@/lib/fixes/fix-view";
 import { offeredSourceSessionId } from "@/lib/knowledge/seen-before-for-chat";
 import { utcIsoText, utcTimestamp } from "@/lib/sql/utc";
 
@@ -59,8 +60,8 @@ export async function applyReply(input: ApplyReplyInput): Promise<TurnResult> {
     prose: parsed.prose,
     task_lane: taskLane,
     facts_added: row.facts.map((fact) => toFactView({ ...fact, createdAt: new Date(fact.createdAt), updatedAt: new Date(fact.updatedAt) })),
-    suggested_fix: row.fix ? toFixView(fixRowOf(row.fix)) : null,
-    outcome_proposal: row.proposal ? toFixView(fixRowOf(row.proposal)) : null,
+    suggested_fix: row.fix ? fixViewOfJson(row.fix) : null,
+    outcome_proposal: row.proposal ? fixViewOfJson(row.proposal) : null,
     fork: parsed.fork,
     dropped_markers: parsed.dropped.length,
     state_version: row.stateVersion,
@@ -122,18 +123,6 @@ function uuidOrNull(value: string | null | undefined): string | null {
 }
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
-/** A fix row as JSON, its timestamps as ISO text; `x` is the fix's alias. */
-const FIX_JSON = Prisma.sql`json_build_object(
-  'id', x.id, 'sessionId', x.session_id, 'title', x.title, 'description', x.description, 'confidence', x.confidence,
-  'templateId', x.template_id, 'aiDraftedScript', x.ai_drafted_script, 'aiDraftedParameters', x.ai_drafted_parameters,
-  'userDecision', x.user_decision, 'decidedAt', ${utcIsoText("x.decided_at")}, 'decidedById', x.decided_by_id,
-  'editedScript', x.edited_script, 'status', x.status, 'appliedAt', ${utcIsoText("x.applied_at")},
-  'verifiedAt', ${utcIsoText("x.verified_at")}, 'partialNotes', x.partial_notes, 'failureReason', x.failure_reason,
-  'aiOutcomeProposal', x.ai_outcome_proposal, 'supersededAt', ${utcIsoText("x.superseded_at")},
-  'sourceSessionId', x.source_session_id,
-  'sourceSession', (SELECT json_build_object('title', src.title) FROM ai_sessions src WHERE src.id = x.source_session_id),
-  'createdAt', ${utcIsoText("x.created_at")}, 'updatedAt', ${utcIsoText("x.updated_at")})`;
 
 /**
  * Every write of a reply in one statement, after the session row is locked (so it sees the fix a
@@ -197,25 +186,5 @@ function replyStatement(write: ReplyWrite) {
 }
 
 type FactJson = { id: string; sessionId: string; text: string; sourceKind: FactSourceKind; sourceRef: string | null; createdById: string | null; createdAt: string; updatedAt: string };
-type FixJson = {
-  id: string; sessionId: string; title: string; description: string; confidence: number; templateId: string | null;
-  aiDraftedScript: string | null; aiDraftedParameters: Prisma.JsonValue | null; userDecision: FixDecision | null;
-  decidedAt: string | null; decidedById: string | null; editedScript: string | null; status: FixStatus; appliedAt: string | null;
-  verifiedAt: string | null; partialNotes: string | null; failureReason: string | null; aiOutcomeProposal: Prisma.JsonValue | null;
-  supersededAt: string | null; sourceSessionId: string | null; sourceSession: { title: string } | null; createdAt: string; updatedAt: string;
-};
 type WrittenReply = { stateVersion: number; stepId: string; facts: FactJson[]; fix: FixJson | null; proposal: FixJson | null };
 
-const dateOrNull = (text: string | null) => (text === null ? null : new Date(text));
-
-function fixRowOf(fix: FixJson) {
-  return {
-    ...fix,
-    decidedAt: dateOrNull(fix.decidedAt),
-    appliedAt: dateOrNull(fix.appliedAt),
-    verifiedAt: dateOrNull(fix.verifiedAt),
-    supersededAt: dateOrNull(fix.supersededAt),
-    createdAt: new Date(fix.createdAt),
-    updatedAt: new Date(fix.updatedAt),
-  };
-}

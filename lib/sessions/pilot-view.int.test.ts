@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { getActiveFix } from "@/lib/fixes/fix-access";
 import { listEscalationQueue } from "@/lib/handoffs/queue";
 import { canReadSession, getPilotView } from "@/lib/sessions/pilot-view";
 import { connectAccountToSimulator } from "@/tests/helpers/psa";
@@ -28,6 +29,24 @@ describe("getPilotView", () => {
     expect(view).toMatchObject({ canWrite: true, canWork: true, fix: { title: "Restart" } });
     expect(view.facts.map((fact) => fact.text)).toEqual(["Only floor two"]);
     expect(view.taskLane.questions[0]?.id).toBe(questionId);
+  });
+
+  it("shows the active fix as the API's active-fix route gives it, its reused session's title included", async () => {
+    const source = await createSessionFor(a.engineer, { status: "resolved" });
+    const session = await createSessionFor(a.engineer);
+    await db.sessionSuggestedFix.create({
+      data: { accountId: a.accountId, sessionId: session.id, title: "Old idea", description: "Superseded", confidence: 40, supersededAt: new Date() },
+    });
+    await db.sessionSuggestedFix.create({
+      data: {
+        accountId: a.accountId, sessionId: session.id, title: "Lower the MTU", description: "As last time", confidence: 80,
+        sourceSessionId: source.id, aiDraftedParameters: { mtu: 1400 }, aiOutcomeProposal: { outcome: "worked" },
+      },
+    });
+    const viewer = viewerOf(a.engineer);
+    const view = await getPilotView(viewer, session.id);
+    expect(view.fix).toEqual(await getActiveFix(viewer, session.id));
+    expect(view.fix).toMatchObject({ title: "Lower the MTU", source_session_id: source.id, source_session_title: source.title, ai_drafted_parameters: { mtu: 1400 } });
   });
 
   it("is read-only for a teammate on an escalated session and for the handler's predecessor", async () => {

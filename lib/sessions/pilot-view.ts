@@ -6,9 +6,8 @@ import { escalationReasonOf } from "@/lib/handoffs/views";
 import { taskLaneSchema, EMPTY_TASK_LANE, type TaskLane } from "@/lib/ai/task-lane";
 import { toFactView, type FactView } from "@/lib/facts/fact-view";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { getActiveFix } from "@/lib/fixes/fix-access";
+import { FIX_JSON, fixViewOfJson, type FixJson } from "@/lib/fixes/fix-json";
 import type { FixView } from "@/lib/fixes/fix-view";
-import { getPsaConnectionStatus } from "@/lib/psa/connection-service";
 import { latestPsaPostsByKind, type PsaPostView } from "@/lib/psa/psa-post-view";
 import { getScriptTemplate } from "@/lib/scripts/templates/get-template";
 import type { TemplateView } from "@/lib/scripts/templates/template-view";
@@ -120,15 +119,22 @@ async function matchedTemplate(viewer: Viewer, fixId: string, templateId: string
   }
 }
 
+/** One statement, where `getPsaConnectionStatus` is a Prisma query for the whole status. */
 async function hasActivePsaConnection(viewer: Viewer): Promise<boolean> {
-  return (await getPsaConnectionStatus(viewer))?.is_active === true;
+  const [row] = await queryPreparedRows<{ active: boolean }>(Prisma.sql`
+    SELECT c.is_active AS active FROM psa_connections c WHERE c.account_id = ${viewer.accountId}::uuid`);
+  return row?.active === true;
 }
 
+/**
+ * `getActiveFix` for a session `getSession` already found readable: the active fix with its
+ * source session's title in one statement, where that was three Prisma queries.
+ */
 async function activeFixOrNull(viewer: Viewer, sessionId: string): Promise<FixView | null> {
-  try {
-    return await getActiveFix(viewer, sessionId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return null;
-    throw error;
-  }
+  const [row] = await queryPreparedRows<{ fix: FixJson }>(Prisma.sql`
+    SELECT ${FIX_JSON} AS fix FROM session_suggested_fixes x
+    WHERE x.session_id = ${sessionId}::uuid AND x.account_id = ${viewer.accountId}::uuid AND x.superseded_at IS NULL
+    ORDER BY x.created_at DESC
+    LIMIT 1`);
+  return row ? fixViewOfJson(row.fix) : null;
 }
