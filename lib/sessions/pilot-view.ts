@@ -119,7 +119,7 @@ async function matchedTemplate(viewer: Viewer, fixId: string, templateId: string
   }
 }
 
-/** One statement, where `getPsaConnectionStatus` is a Prisma query for the whole status. */
+/** Whether the account's PSA connection is active: one column, not `getPsaConnectionStatus`'s whole status. */
 async function hasActivePsaConnection(viewer: Viewer): Promise<boolean> {
   const [row] = await queryPreparedRows<{ active: boolean }>(Prisma.sql`
     SELECT c.is_active AS active FROM psa_connections c WHERE c.account_id = ${viewer.accountId}::uuid`);
@@ -128,7 +128,7 @@ async function hasActivePsaConnection(viewer: Viewer): Promise<boolean> {
 
 /**
  * `getActiveFix` for a session `getSession` already found readable: the active fix with its
- * source session's title in one statement, where that was three Prisma queries.
+ * source session's title in one statement, without a second access check.
  */
 async function activeFixOrNull(viewer: Viewer, sessionId: string): Promise<FixView | null> {
   const [row] = await queryPreparedRows<{ fix: FixJson }>(Prisma.sql`

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
 import path from "node:path";
+import { findFreePort } from "../lib/embedded-database";
 import { waitForHttp } from "../lib/wait-for-http";
 
 /** `pid` leads the server's own process group (what a memory figure should add up). */
@@ -81,4 +82,21 @@ export async function startAppServer(options: { root: string; port: number; env:
   }
   died.catch(() => {});
   return { url, pid: child.pid!, stop };
+}
+
+/**
+ * `measure` against an app server of its own on a free port (APP_URL and PORT set to it), stopped
+ * after whatever `measure` does.
+ */
+export async function withAppServerOnFreePort<T>(
+  options: { root: string; env: NodeJS.ProcessEnv; logFile: string },
+  measure: (server: AppServer) => Promise<T>,
+): Promise<T> {
+  const port = await findFreePort();
+  const server = await startAppServer({ ...options, port, env: { ...options.env, PORT: String(port), APP_URL: `http://127.0.0.1:${port}` } });
+  try {
+    return await measure(server);
+  } finally {
+    await server.stop();
+  }
 }

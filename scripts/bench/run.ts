@@ -21,14 +21,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort } from "../lib/embedded-database";
-import { buildIfMissing, startAppServer, type AppServer } from "./app-server";
+import { buildIfMissing, startAppServer, withAppServerOnFreePort, type AppServer } from "./app-server";
 import { vacuumAnalyzeAsOwner, startBenchDatabase } from "./bench-database";
 import { appendBenchmarkSection, benchmarkSection } from "./benchmarks-doc";
 import { onCleanup, runBench } from "./bench-process";
-import { createReport, describeMachine, expectOk, gitRevision, parseBenchArgs, seconds, type Part } from "./run-support";
+import { createReport, describeMachine, gitRevision, parseBenchArgs, seconds, type Part } from "./run-support";
 import { startCommitClock } from "./commit-clock";
 import { evaluateGoals, formatGoals, type GoalFigures } from "./goals";
-import { measureHttp, measurePage, type LoadResult } from "./http-load";
+import { API_CONNECTIONS, measureHttpPart, PAGE_CONNECTIONS, SECONDS, WARMUP_SECONDS } from "./http-bench";
 import { LIST_CALLS, measureLists } from "./list-bench";
 import { CHAT_SESSIONS, CHAT_TURNS, CHAT_WARMUP, PREVIEW_CALLS, PREVIEW_WARMUP, measureChatTurns, measurePreviewCache, measureSequentialFloor, startBenchModel } from "./model-bench";
 import { formatQueryCost, measureQueryCost } from "./query-cost";
@@ -39,7 +39,7 @@ import { formatRlsCost, measureRlsCost } from "./rls-cost";
 import { LOAD_SESSIONS, seedLoad } from "./seed-load";
 import { startStatementCounter } from "./statement-counter";
 import { formatStatements, measureStatementsPerRequest } from "./statements-per-request";
-import { formatLoadTable, formatTable, percentile, type LoadRow, type Row } from "./stats";
+import { formatTable, percentile, type Row } from "./stats";
 import { measureTwoProcesses } from "./two-process-bench";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -47,11 +47,6 @@ const resultsFile = path.join(root, ".data", "bench-results.txt");
 const statementsFile = path.join(root, ".data", "bench-statements.txt");
 const benchmarksDoc = path.join(root, "docs", "benchmarks.md");
 const BENCH_AUTH_SECRET = "flowpilot-bench-secret-not-for-production";
-const PAGE_FLOOR_NAME = "not-found (the floor for a page)";
-const API_CONNECTIONS = 50;
-const PAGE_CONNECTIONS = 10;
-const SECONDS = 10;
-const WARMUP_SECONDS = 3;
 const IN_PROCESS_CALLS = 500;
 /** What the app sends the fake model; never a real key. */
 const BENCH_MODEL_KEY = "bench-fake-key";
@@ -108,21 +103,9 @@ async function main() {
   const needsServer = ["http", "model", "rls", "realtime"].some((part) => parts.has(part as Part));
   const server = needsServer ? await startAppServer({ root, port, env: serverEnv, logFile: path.join(root, ".data", "bench-next.log") }) : undefined;
   if (server) onCleanup(server.stop);
-  /** `measure` against an app process of its own (started on a free port, stopped after), with `env` over the bench's. */
-  const withOwnAppServer = async <T>(logName: string, env: Record<string, string>, measure: (own: AppServer) => Promise<T>): Promise<T> => {
-    const ownPort = await findFreePort();
-    const own = await startAppServer({
-      root,
-      port: ownPort,
-      env: { ...serverEnv, PORT: String(ownPort), APP_URL: `http://127.0.0.1:${ownPort}`, ...env },
-      logFile: path.join(root, ".data", logName),
-    });
-    try {
-      return await measure(own);
-    } finally {
-      await own.stop();
-    }
-  };
+  /** `measure` against an app process of its own, with `env` over the bench's. */
+  const withOwnAppServer = <T>(logName: string, env: Record<string, string>, measure: (own: AppServer) => Promise<T>) =>
+    withAppServerOnFreePort({ root, env: { ...serverEnv, ...env }, logFile: path.join(root, ".data", logName) }, measure);
 
   report(`FlowPilot bench — ${new Date().toISOString()} — ${gitRevision(root)}${full ? "" : ` — parts: ${[...parts].join(", ")}`}`);
   const machine = describeMachine();
@@ -137,50 +120,11 @@ async function main() {
   if (!seniorSession) throw new Error("the load has no active session of the senior for /pilot/:id");
 
   if (server && parts.has("http")) {
-    const counts = await expectOk(`${server.url}/api/v1/shell/counts`, cookie);
-    const me = (await expectOk(`${server.url}/api/v1/me`, cookie)) as { email?: string };
-    if (me.email !== senior.email) throw new Error(`/api/v1/me answered for ${me.email}, not the senior`);
-    const apis: [string, string][] = [
-      ["GET /api/health/live (the floor)", "/api/health/live"],
-      ["GET /api/v1/me", "/api/v1/me"],
-      ["GET /api/v1/shell/counts", "/api/v1/shell/counts"],
-      ["GET /api/v1/ai-sessions (senior, page 1)", "/api/v1/ai-sessions"],
-      ["GET /api/v1/ai-sessions?q=northwind", "/api/v1/ai-sessions?q=northwind"],
-    ];
-    const pages: [string, string][] = [
-      ["/pilot", "/pilot"],
-      ["/escalations", "/escalations"],
-      ["/pilot/:id", `/pilot/${seniorSession.id}`],
-    ];
-    // What no page can beat: Next's own not-found page through the root layout, no data and no shell.
-    const pageFloor: [string, string] = [PAGE_FLOOR_NAME, "/bench-page-floor"];
     console.log(`HTTP: APIs at c=${API_CONNECTIONS}, pages at c=${PAGE_CONNECTIONS}, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s each …`);
-    const loads: [string, LoadResult & { ttfbP50?: number; ttfbP99?: number }][] = [];
-    for (const [name, urlPath] of apis) {
-      await measureHttp(`${server.url}${urlPath}`, { cookie, seconds: WARMUP_SECONDS, connections: API_CONNECTIONS });
-      loads.push([name, await measureHttp(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: API_CONNECTIONS })]);
-    }
-    for (const [name, urlPath] of [...pages, pageFloor]) {
-      const expectedStatus = name === PAGE_FLOOR_NAME ? 404 : undefined;
-      await measurePage(`${server.url}${urlPath}`, { cookie, seconds: WARMUP_SECONDS, connections: PAGE_CONNECTIONS, expectedStatus });
-      loads.push([`page ${name}`, await measurePage(`${server.url}${urlPath}`, { cookie, seconds: SECONDS, connections: PAGE_CONNECTIONS, expectedStatus })]);
-    }
-    for (const [name, load] of loads) {
-      // A wrong answer stops the run; timeouts or resets on a saturated machine are reported beside the figures.
-      if (load.non2xx) throw new Error(`${name}: ${load.non2xx} non-2xx answers in ${load.requests} requests`);
-    }
-    const live = loads[0]![1];
-    const rows: LoadRow[] = loads.map(([name, load]) => ({ name, ...load }));
-    report(`HTTP: npm start's production server (server.ts: Next plus the escalation stream), 127.0.0.1; APIs by autocannon at c=${API_CONNECTIONS} (1 ms resolution), pages by keep-alive loops at c=${PAGE_CONNECTIONS} (TTFB: status line and headers). ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up; as the senior.`);
-    report(`Senior's counts: ${JSON.stringify(counts)}`);
-    report(formatLoadTable(rows, live.requestsPerSecond));
-    report(`Requests (errors: timeouts or resets): ${loads.map(([name, load]) => `${name.replace(/ \(.*\)$/, "")} ${load.requests} (${load.errors})`).join(", ")}.`);
+    const http = await measureHttpPart({ appUrl: server.url, cookie, seniorEmail: senior.email, sessionOfSenior: seniorSession.id });
+    for (const line of http.lines) report(line);
     report();
-    figures.liveRps = live.requestsPerSecond;
-    figures.meRps = loads[1]![1].requestsPerSecond;
-    figures.countsRps = loads[2]![1].requestsPerSecond;
-    figures.pages = pages.map(([pagePath], i) => ({ path: pagePath, rps: loads[apis.length + i]![1].requestsPerSecond, p99: loads[apis.length + i]![1].p99 }));
-    figures.pageFloorRps = loads[apis.length + pages.length]![1].requestsPerSecond;
+    Object.assign(figures, http.figures);
   }
 
   if (parts.has("lists")) {
