@@ -1,16 +1,17 @@
 import type { Viewer } from "@/lib/auth/viewer";
-import { db, type Tx } from "@/lib/db";
+import { db, queryPreparedRows, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { FixStatus } from "@/lib/generated/prisma/enums";
-import { toFixView, withSourceSession, type FixView } from "@/lib/fixes/fix-view";
+import { FIX_JSON, fixViewOfJson, type FixJson } from "@/lib/fixes/fix-json";
+import type { FixView } from "@/lib/fixes/fix-view";
 import type { FixParams } from "@/lib/fixes/schemas";
 import { readableSessionWhere } from "@/lib/sessions/session-access";
 import { loadSessionForWrite } from "@/lib/sessions/session-writer";
 
 export const TX_OPTIONS = { timeout: 10_000 } as const;
 
-/** D4: outcomes after which nothing more happens to a fix. */
-/** Statuses no outcome proposal may change (D5). */
+/** D4: outcomes after which nothing more happens to a fix; no outcome proposal may change them (D5). */
 export const TERMINAL_STATUSES: readonly FixStatus[] = ["applied_success", "applied_failed", "dismissed"];
 
 export function isTerminal(status: FixStatus): boolean {
@@ -55,10 +56,20 @@ export function requireActive(fix: { supersededAt: Date | null }, message?: stri
 export async function getActiveFix(viewer: Viewer, sessionId: string): Promise<FixView> {
   const session = await db.aiSession.findFirst({ where: readableSessionWhere(viewer, sessionId), select: { id: true } });
   if (!session) throw notFound("Session");
-  const fix = await db.sessionSuggestedFix.findFirst({
-    where: { sessionId: session.id, accountId: viewer.accountId, supersededAt: null },
-    include: withSourceSession,
-  });
+  const fix = await findActiveFix(viewer.accountId, session.id);
   if (!fix) throw notFound("Active suggested fix");
-  return toFixView(fix);
+  return fix;
+}
+
+/**
+ * The active fix of a session the caller already found readable, with its source session's
+ * title, in one statement; null when there is none.
+ */
+export async function findActiveFix(accountId: string, sessionId: string): Promise<FixView | null> {
+  const [row] = await queryPreparedRows<{ fix: FixJson }>(Prisma.sql`
+    SELECT ${FIX_JSON} AS fix FROM session_suggested_fixes x
+    WHERE x.session_id = ${sessionId}::uuid AND x.account_id = ${accountId}::uuid AND x.superseded_at IS NULL
+    ORDER BY x.created_at DESC
+    LIMIT 1`);
+  return row ? fixViewOfJson(row.fix) : null;
 }

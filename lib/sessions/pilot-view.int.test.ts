@@ -31,17 +31,17 @@ describe("getPilotView", () => {
     expect(view.taskLane.questions[0]?.id).toBe(questionId);
   });
 
-  it("shows the active fix as the API's active-fix route gives it, its reused session's title included", async () => {
+  it("shows the active fix, not a superseded one, as the active-fix route gives it, its reused session's title included", async () => {
     const source = await createSessionFor(a.engineer, { status: "resolved" });
     const session = await createSessionFor(a.engineer);
-    await db.sessionSuggestedFix.create({
-      data: { accountId: a.accountId, sessionId: session.id, title: "Old idea", description: "Superseded", confidence: 40, supersededAt: new Date() },
-    });
     await db.sessionSuggestedFix.create({
       data: {
         accountId: a.accountId, sessionId: session.id, title: "Lower the MTU", description: "As last time", confidence: 80,
         sourceSessionId: source.id, aiDraftedParameters: { mtu: 1400 }, aiOutcomeProposal: { outcome: "worked" },
       },
+    });
+    await db.sessionSuggestedFix.create({
+      data: { accountId: a.accountId, sessionId: session.id, title: "Later idea, superseded", description: "Superseded", confidence: 40, supersededAt: new Date() },
     });
     const viewer = viewerOf(a.engineer);
     const view = await getPilotView(viewer, session.id);

@@ -6,8 +6,7 @@ import { escalationReasonOf } from "@/lib/handoffs/views";
 import { taskLaneSchema, EMPTY_TASK_LANE, type TaskLane } from "@/lib/ai/task-lane";
 import { toFactView, type FactView } from "@/lib/facts/fact-view";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { FIX_JSON, fixViewOfJson, type FixJson } from "@/lib/fixes/fix-json";
-import type { FixView } from "@/lib/fixes/fix-view";
+import { findActiveFix } from "@/lib/fixes/fix-access";
 import { latestPsaPostsByKind, type PsaPostView } from "@/lib/psa/psa-post-view";
 import { getScriptTemplate } from "@/lib/scripts/templates/get-template";
 import type { TemplateView } from "@/lib/scripts/templates/template-view";
@@ -32,7 +31,7 @@ export async function getPilotView(viewer: Viewer, sessionId: string) {
   const session = await getSession(viewer, sessionId);
   const [facts, fix, escalation] = await Promise.all([
     listLiveFacts(viewer, session.id),
-    activeFixOrNull(viewer, session.id),
+    findActiveFix(viewer.accountId, session.id),
     isInTransit(session.status) ? waitingEscalation(viewer, session) : null,
   ]);
   const lane = taskLaneSchema.safeParse(session.pendingTaskLane ?? EMPTY_TASK_LANE);
@@ -124,17 +123,4 @@ async function hasActivePsaConnection(viewer: Viewer): Promise<boolean> {
   const [row] = await queryPreparedRows<{ active: boolean }>(Prisma.sql`
     SELECT c.is_active AS active FROM psa_connections c WHERE c.account_id = ${viewer.accountId}::uuid`);
   return row?.active === true;
-}
-
-/**
- * `getActiveFix` for a session `getSession` already found readable: the active fix with its
- * source session's title in one statement, without a second access check.
- */
-async function activeFixOrNull(viewer: Viewer, sessionId: string): Promise<FixView | null> {
-  const [row] = await queryPreparedRows<{ fix: FixJson }>(Prisma.sql`
-    SELECT ${FIX_JSON} AS fix FROM session_suggested_fixes x
-    WHERE x.session_id = ${sessionId}::uuid AND x.account_id = ${viewer.accountId}::uuid AND x.superseded_at IS NULL
-    ORDER BY x.created_at DESC
-    LIMIT 1`);
-  return row ? fixViewOfJson(row.fix) : null;
 }
