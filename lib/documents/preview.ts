@@ -21,22 +21,36 @@ export type DocumentPreview = {
   ticket_ref: string | null;
 };
 
-export type PreviewOptions = { refresh?: boolean };
+export type PreviewOptions = {
+  refresh?: boolean;
+  /** The session as `previewedSessionRead` found it in the viewer's own statement (null: not found); read here when absent. */
+  session?: PreviewedSession | null;
+};
 type PreviewRequest = PreviewOptions & { kind: DocumentKind };
 
-type PreviewedSession = { id: string; userId: string; handlerId: string | null; stateVersion: number; psaTicketId: string | null; psaTicketRef: string | null };
+export type PreviewedSession = { id: string; userId: string; handlerId: string | null; stateVersion: number; psaTicketId: string | null; psaTicketRef: string | null };
 
 /**
- * The session's current state_version, when the viewer works on it, with what a preview's answer
- * names: the one statement a cache hit costs, prepared, straight on the pool. Applies `loadSessionForWrite`'s
- * rules: not_found for a session the viewer can't read, forbidden for one they don't work on.
+ * The session's current state_version, with what a preview's answer names: the one read a cache
+ * hit costs. `readable` is the viewer's readable-sessions condition; the preview routes send this
+ * inside the viewer's statement (readViewerWithFirstRead), everyone else on its own.
  */
-async function readPreviewedSession(viewer: Viewer, sessionId: string): Promise<PreviewedSession> {
-  const [session] = await queryPreparedRows<PreviewedSession>(Prisma.sql`
+export function previewedSessionRead(sessionId: string, readable: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT s.id, s.user_id AS "userId", s.handler_id AS "handlerId", s.state_version AS "stateVersion",
       s.psa_ticket_id AS "psaTicketId", s.psa_ticket_ref AS "psaTicketRef"
     FROM ai_sessions s
-    WHERE s.id = ${sessionId}::uuid AND ${readableSessionsCondition(viewer)}`);
+    WHERE s.id = ${sessionId}::uuid AND ${readable}`;
+}
+
+/**
+ * The previewed session, checked with `loadSessionForWrite`'s rules: not_found for a session the
+ * viewer can't read (null), forbidden for one they don't work on. Reads it, prepared, straight on
+ * the pool, unless the caller already did.
+ */
+async function checkPreviewedSession(viewer: Viewer, sessionId: string, alreadyRead: PreviewedSession | null | undefined): Promise<PreviewedSession> {
+  const session =
+    alreadyRead === undefined ? (await queryPreparedRows<PreviewedSession>(previewedSessionRead(sessionId, readableSessionsCondition(viewer))))[0] : alreadyRead;
   if (!session) throw notFound("Session");
   if (!worksOnSession(viewer, session)) throw forbidden(NOT_YOURS);
   return session;
@@ -72,7 +86,7 @@ function generateShared(kind: DocumentKind, sessionId: string, stateVersion: num
  */
 export async function previewDocument(viewer: Viewer, sessionId: string, options: PreviewRequest): Promise<DocumentPreview> {
   const { kind } = options;
-  const session = await readPreviewedSession(viewer, sessionId);
+  const session = await checkPreviewedSession(viewer, sessionId, options.session);
   const base = { kind, session_id: session.id, ticket_ref: ticketRefOf(session) };
 
   const cached = options.refresh ? undefined : previewCache.get(kind, session.id, session.stateVersion);

@@ -23,10 +23,17 @@ export function readableSessionsWhere(viewer: Viewer): Prisma.AiSessionWhereInpu
 
 /** `readableSessionsWhere` as a condition on `ai_sessions s`, for the hot reads sent straight to the pool. */
 export function readableSessionsCondition(viewer: Viewer): Prisma.Sql {
-  const account = Prisma.sql`s.account_id = ${viewer.accountId}::uuid`;
-  if (viewer.role === "viewer") return account;
-  return Prisma.sql`${account} AND (s.user_id = ${viewer.userId}::uuid OR s.handler_id = ${viewer.userId}::uuid
-    OR s.escalated_to_id = ${viewer.userId}::uuid OR s.status IN (${Prisma.join(IN_TRANSIT_STATUSES)}))`;
+  if (viewer.role === "viewer") return Prisma.sql`s.account_id = ${viewer.accountId}::uuid`;
+  return workerReadableSessionsCondition(viewer);
+}
+
+/**
+ * `readableSessionsCondition` for an engineer or admin, from their ids alone: for a read sent in
+ * the viewer's own statement, before the role is known, on a route whose guard refuses viewers.
+ */
+export function workerReadableSessionsCondition({ userId, accountId }: { userId: string; accountId: string }): Prisma.Sql {
+  return Prisma.sql`s.account_id = ${accountId}::uuid AND (s.user_id = ${userId}::uuid OR s.handler_id = ${userId}::uuid
+    OR s.escalated_to_id = ${userId}::uuid OR s.status IN (${Prisma.join(IN_TRANSIT_STATUSES)}))`;
 }
 
 /** One session by id, when the viewer may read it (`readableSessionsWhere`). */

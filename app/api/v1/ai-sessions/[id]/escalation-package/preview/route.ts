@@ -1,7 +1,4 @@
-import { previewEscalationPackage } from "@/lib/documents/preview";
-import { previewDocumentInput } from "@/lib/documents/schemas";
-import { withViewer } from "@/lib/http/with-viewer";
+import { previewRoute } from "@/lib/documents/preview-route";
 
-export const POST = withViewer("engineerOrAdmin", previewDocumentInput, (viewer, { id, refresh }) =>
-  previewEscalationPackage(viewer, id, { refresh }),
-);
+/** E2: the escalation package preview. */
+export const POST = previewRoute("escalation_package");

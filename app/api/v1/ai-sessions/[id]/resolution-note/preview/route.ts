@@ -1,7 +1,4 @@
-import { previewResolutionNote } from "@/lib/documents/preview";
-import { previewDocumentInput } from "@/lib/documents/schemas";
-import { withViewer } from "@/lib/http/with-viewer";
+import { previewRoute } from "@/lib/documents/preview-route";
 
-export const POST = withViewer("engineerOrAdmin", previewDocumentInput, (viewer, { id, refresh }) =>
-  previewResolutionNote(viewer, id, { refresh }),
-);
+/** E1: the resolution note preview. */
+export const POST = previewRoute("resolution_note");
