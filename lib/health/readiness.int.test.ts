@@ -32,7 +32,8 @@ describe("GET /api/health/live", () => {
   it("answers ok without touching anything, never cached", async () => {
     const response = live();
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    // no-transform: short, so it goes uncompressed (lib/http/json-response.ts).
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     expect(await response.json()).toEqual({ status: "ok" });
   });
 });
@@ -41,7 +42,8 @@ describe("GET /api/health/ready", () => {
   it("answers 200 when the database answers, without a session and never cached", async () => {
     const response = await ready();
     expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
+    // no-transform: short, so it goes uncompressed (lib/http/json-response.ts).
+    expect(response.headers.get("cache-control")).toBe("no-store, no-transform");
     const body = (await response.json()) as { status: string; checks: Record<string, string> };
     expect(body.status).toBe("ok");
     expect(body.checks.database).toBe("ok");

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { jsonResponse } from "@/lib/http/json-response";
 
 /** What a load balancer reads: each dependency "ok" or the message of what failed. */
 export type Readiness = {
@@ -29,7 +30,7 @@ export async function checkReadiness(options: { database: DatabaseProbe; redisUr
 
 /** 200 when ready, else 503 naming the failing part; never cached by anything on the way. */
 export function readinessResponse(readiness: Readiness): Response {
-  return Response.json(readiness, { status: readiness.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+  return jsonResponse(readiness, { status: readiness.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
 }
 
 async function outcome(check: () => Promise<unknown>): Promise<string> {

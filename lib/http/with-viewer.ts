@@ -4,6 +4,7 @@ import { guardViewer, loadViewer, readViewerWithFirstRead, type Viewer, type Vie
 import type { Guard } from "@/lib/auth/roles";
 import { readSignedInIdentity } from "@/lib/auth/read-signed-in-identity";
 import { toErrorResponseParts } from "@/lib/http/error-body";
+import { jsonResponse } from "@/lib/http/json-response";
 import { readJsonObject } from "@/lib/http/read-json-body";
 import { rejectCrossSiteMutation } from "@/lib/http/same-origin";
 import { refuseUnsafeText } from "@/lib/http/unsafe-text";
@@ -60,10 +61,10 @@ function jsonRoute(answer: (request: Request, context: RouteContext) => Promise<
       rejectCrossSiteMutation(request);
       const result = await answer(request, context);
       if (result instanceof Response) return result;
-      return Response.json(result ?? null);
+      return jsonResponse(result ?? null);
     } catch (error) {
       const { status, body } = toErrorResponseParts(error);
-      return Response.json(body, { status });
+      return jsonResponse(body, { status });
     }
   };
 }

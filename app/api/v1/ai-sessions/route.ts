@@ -2,6 +2,7 @@ import { createSession } from "@/lib/sessions/create-session";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { createSessionInput, listSessionsInput } from "@/lib/sessions/schemas";
 import { withViewer } from "@/lib/http/with-viewer";
+import { jsonResponse } from "@/lib/http/json-response";
 
 /** B1: one page of the caller's sessions (a viewer's: the team's), searched and sorted, with the total. */
 export const GET = withViewer("signedIn", listSessionsInput, async (viewer, input) => {
@@ -10,5 +11,5 @@ export const GET = withViewer("signedIn", listSessionsInput, async (viewer, inpu
 });
 
 export const POST = withViewer("engineerOrAdmin", createSessionInput, async (viewer, input) =>
-  Response.json(await createSession(viewer, input), { status: 201 }),
+  jsonResponse(await createSession(viewer, input), { status: 201 }),
 );

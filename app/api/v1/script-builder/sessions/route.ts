@@ -3,6 +3,7 @@ import { withViewer } from "@/lib/http/with-viewer";
 import { createBuilderSession, listBuilderSessions } from "@/lib/script-builder/builder-sessions";
 import { openBuilderFromFix } from "@/lib/script-builder/open-from-fix";
 import { createBuilderSessionInput } from "@/lib/script-builder/schemas";
+import { jsonResponse } from "@/lib/http/json-response";
 
 /** H4: the viewer's standalone builder sessions. Engineer-or-admin: viewers don't build scripts. */
 export const GET = withViewer("engineerOrAdmin", z.object({}), (viewer) => listBuilderSessions(viewer));
@@ -11,7 +12,7 @@ export const GET = withViewer("engineerOrAdmin", z.object({}), (viewer) => listB
 export const POST = withViewer("engineerOrAdmin", createBuilderSessionInput, async (viewer, input) => {
   if (input.from_session && input.fix) {
     const opened = await openBuilderFromFix(viewer, { sessionId: input.from_session, fixId: input.fix, language: input.language, title: input.title });
-    return Response.json(opened.session, { status: opened.created ? 201 : 200 });
+    return jsonResponse(opened.session, { status: opened.created ? 201 : 200 });
   }
-  return Response.json(await createBuilderSession(viewer, { title: input.title, language: input.language }), { status: 201 });
+  return jsonResponse(await createBuilderSession(viewer, { title: input.title, language: input.language }), { status: 201 });
 });

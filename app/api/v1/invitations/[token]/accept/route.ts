@@ -2,6 +2,7 @@ import { toErrorResponseParts } from "@/lib/http/error-body";
 import { rejectCrossSiteMutation } from "@/lib/http/same-origin";
 import { acceptInvitation } from "@/lib/members/accept-invitation";
 import { readAcceptRequest } from "@/lib/members/read-accept-request";
+import { jsonResponse } from "@/lib/http/json-response";
 
 type Context = { params: Promise<Record<string, string | string[]>> };
 
@@ -15,9 +16,9 @@ export async function POST(request: Request, context: Context): Promise<Response
     rejectCrossSiteMutation(request);
     const input = await readAcceptRequest(request, await context.params);
     const { user, team } = await acceptInvitation(input);
-    return Response.json({ user, team }, { status: 201 });
+    return jsonResponse({ user, team }, { status: 201 });
   } catch (error) {
     const { status, body } = toErrorResponseParts(error);
-    return Response.json(body, { status });
+    return jsonResponse(body, { status });
   }
 }

@@ -1,7 +1,8 @@
 import { promoteFact } from "@/lib/facts/fact-synthesis";
 import { promoteFactInput } from "@/lib/facts/schemas";
 import { withViewer } from "@/lib/http/with-viewer";
+import { jsonResponse } from "@/lib/http/json-response";
 
 export const POST = withViewer("engineerOrAdmin", promoteFactInput, async (viewer, input) =>
-  Response.json(await promoteFact(viewer, input), { status: 201 }),
+  jsonResponse(await promoteFact(viewer, input), { status: 201 }),
 );
