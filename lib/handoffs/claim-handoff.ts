@@ -16,7 +16,7 @@ export type ClaimHandoff = { sessionId: string; handoffId: string };
 export const PICKED_UP_NOTIFICATION_TYPE = "session.picked_up";
 
 type ClaimRow = {
-  found: boolean; fromUserId: string | null; intent: string | null;
+  found: boolean; fromUserId: string | null; intent: string | null; holderName: string | null;
   handoffId: string | null; reason: string; targetUserId: string | null; claimedAt: Date | null; claimedById: string | null; createdAt: Date;
   status: string; escalationReason: string | null; escalatedToId: string | null; escalatedAt: Date | null; handlerId: string | null;
   eventId: string | null; eventCreatedAt: Date;
@@ -43,7 +43,7 @@ export async function claimHandoff(viewer: Viewer, input: ClaimHandoff) {
   if (!row?.found) throw notFound("Handoff");
   if (row.fromUserId === viewer.userId) throw invalid("You can't pick up your own escalation; a teammate has to.");
   if (row.intent !== "escalate") throw conflict("A parked session isn't waiting for pickup.");
-  if (!row.handoffId || !row.eventId) throw await explainClaimMiss(viewer, input.handoffId);
+  if (!row.handoffId || !row.eventId) throw explainClaimMiss(row.holderName);
 
   const event: RealtimeEvent = {
     id: row.eventId, accountId: viewer.accountId, type: "handoff_claimed", payload: claimedPayload(viewer, input, now), createdAt: row.eventCreatedAt.toISOString(),
@@ -60,8 +60,10 @@ function claimedPayload(viewer: Viewer, input: ClaimHandoff, now: Date) {
 }
 
 /**
- * The claim as one statement. `target` reads the handoff as it was (for the refusals); `claimed`
- * is the race; everything after it writes only when `claimed` returned the row. Bell rows of the
+ * The claim as one statement. `target` locks the handoff and reads it for the refusals: a racer
+ * that waited on the winner's lock reads the row as the winner left it (READ COMMITTED follows
+ * the update), so a loser's answer names who holds it without a second statement. `claimed` is
+ * the race; everything after it writes only when `claimed` returned the row. Bell rows of the
  * session's escalations are settled for every recipient, the claimer included: resolved now,
  * read now unless read already; rows that announce no handoff (an escalator's "picked up") are
  * left alone. The escalator is never the claimer (refused in `claimed`), so the "picked up" row
@@ -74,8 +76,9 @@ function claimStatement(viewer: Viewer, input: ClaimHandoff, now: Date) {
   const stepMetadata = JSON.stringify({ type: "handoff_claimed", handoff_id: input.handoffId });
   return Prisma.sql`
     WITH target AS (
-      SELECT from_user_id, intent::text AS intent FROM session_handoffs
+      SELECT from_user_id, intent::text AS intent, claimed_by_id FROM session_handoffs
       WHERE id = ${input.handoffId}::uuid AND session_id = ${input.sessionId}::uuid AND account_id = ${viewer.accountId}::uuid
+      FOR UPDATE
     ), claimed AS (
       UPDATE session_handoffs h SET claimed_at = ${at}, claimed_by_id = ${viewer.userId}::uuid
       WHERE h.id = ${input.handoffId}::uuid AND h.session_id = ${input.sessionId}::uuid AND h.account_id = ${viewer.accountId}::uuid
@@ -109,20 +112,19 @@ function claimStatement(viewer: Viewer, input: ClaimHandoff, now: Date) {
       FROM locked
       RETURNING id::text AS id, created_at
     )
-    SELECT target.from_user_id IS NOT NULL AS found, target.from_user_id AS "fromUserId", target.intent,
+    SELECT target.from_user_id IS NOT NULL AS found, target.from_user_id AS "fromUserId", target.intent, holder.name AS "holderName",
       claimed.id AS "handoffId", claimed.reason, claimed.target_user_id AS "targetUserId",
       claimed.claimed_at AT TIME ZONE 'UTC' AS "claimedAt", claimed.claimed_by_id AS "claimedById", claimed.created_at AT TIME ZONE 'UTC' AS "createdAt",
       session.status, session.escalation_reason AS "escalationReason", session.escalated_to_id AS "escalatedToId",
       session.escalated_at AT TIME ZONE 'UTC' AS "escalatedAt", session.handler_id AS "handlerId",
       event.id AS "eventId", event.created_at AT TIME ZONE 'UTC' AS "eventCreatedAt"
     FROM (SELECT 1) AS one
-      LEFT JOIN target ON true LEFT JOIN claimed ON true LEFT JOIN session ON true LEFT JOIN event ON true`;
+      LEFT JOIN target ON true LEFT JOIN users holder ON holder.id = target.claimed_by_id
+      LEFT JOIN claimed ON true LEFT JOIN session ON true LEFT JOIN event ON true`;
 }
 
-async function explainClaimMiss(viewer: Viewer, handoffId: string) {
-  const [current] = await queryPreparedRows<{ name: string | null }>(Prisma.sql`
-    SELECT u.name FROM session_handoffs h LEFT JOIN users u ON u.id = h.claimed_by_id
-    WHERE h.id = ${handoffId}::uuid AND h.account_id = ${viewer.accountId}::uuid`);
-  if (current?.name) return conflict(`Already picked up by ${current.name}.`);
+/** Why a claim that found its handoff lost: someone holds it, or its session left the queue. */
+function explainClaimMiss(holderName: string | null) {
+  if (holderName) return conflict(`Already picked up by ${holderName}.`);
   return conflict("This session is no longer waiting for pickup. Reload to see where it is.");
 }
