@@ -72,7 +72,7 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
   }
   if (claim) {
     lines.push(
-      `Claim race: ${claim.claimers} engineers at once, ${claim.rounds} rounds; exactly one 200 and ${claim.claimers - 1} 409s in ` +
+      `Claim race: ${claim.claimers} engineers at once, ${claim.rounds} rounds, the first ${claim.warmupRounds} untimed (as are the live route's first bursts); exactly one 200 and ${claim.claimers - 1} 409s in ` +
         `${claim.exactlyOneWinner}/${claim.rounds} rounds; statuses ${JSON.stringify(claim.statuses)}.`,
     );
   }
