@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as packagePreviewRoute } from "@/app/api/v1/ai-sessions/[id]/escalation-package/preview/route";
 import { POST as notePreviewRoute } from "@/app/api/v1/ai-sessions/[id]/resolution-note/preview/route";
-import { readViewerWithFirstRead } from "@/lib/auth/viewer";
+import { readViewerWithFirstRead, type ViewerIds } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { DETERMINISTIC_MARKER } from "@/lib/documents/deterministic-draft";
 import { previewedSessionRead, previewEscalationPackage, previewResolutionNote, type PreviewedSession } from "@/lib/documents/preview";
@@ -237,7 +237,7 @@ describe("the preview routes, with the session read in the viewer's statement", 
 });
 
 describe("readViewerWithFirstRead", () => {
-  const readFor = (sessionId: string) => (ids: { userId: string; accountId: string }) => previewedSessionRead(sessionId, workerReadableSessionsCondition(ids));
+  const readFor = (sessionId: string) => (ids: ViewerIds) => previewedSessionRead(sessionId, workerReadableSessionsCondition(ids));
 
   it("returns the viewer and the first read's row, decoded from JSON", async () => {
     const session = await createSessionFor(tenant.engineer);

@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Viewer } from "@/lib/auth/viewer";
+import type { Viewer, ViewerIds } from "@/lib/auth/viewer";
 import { IN_TRANSIT_STATUSES } from "@/lib/sessions/statuses";
 
 /**
@@ -31,7 +31,7 @@ export function readableSessionsCondition(viewer: Viewer): Prisma.Sql {
  * `readableSessionsCondition` for an engineer or admin, from their ids alone: for a read sent in
  * the viewer's own statement, before the role is known, on a route whose guard refuses viewers.
  */
-export function workerReadableSessionsCondition({ userId, accountId }: { userId: string; accountId: string }): Prisma.Sql {
+export function workerReadableSessionsCondition({ userId, accountId }: ViewerIds): Prisma.Sql {
   return Prisma.sql`s.account_id = ${accountId}::uuid AND (s.user_id = ${userId}::uuid OR s.handler_id = ${userId}::uuid
     OR s.escalated_to_id = ${userId}::uuid OR s.status IN (${Prisma.join(IN_TRANSIT_STATUSES)}))`;
 }
