@@ -47,6 +47,11 @@ describe("evaluateGoals", () => {
     expect(rows["claim race, 50 at once"]!.measured).toMatch(/\(live route, 50 at once: p99 110.0 ms\)$/);
   });
 
+  it("shows the claim route refused after its viewer check beside the live route's burst", () => {
+    const rows = byRow(evaluateGoals({ claim: { p99: 180, winnerP50: 90, rounds: 10, exactlyOneWinner: 10, liveBurstP99: 110, refusedBurstP99: 150 } }));
+    expect(rows["claim race, 50 at once"]!.measured).toMatch(/\(live route, 50 at once: p99 110.0 ms; refused after the viewer check: p99 150.0 ms\)$/);
+  });
+
   it("counts the SSE memory goal in MB and only for 10,000 connections", () => {
     const rows = byRow(evaluateGoals({ sse: { connections: 10_000, extraMiB: 238, fanoutP99: 49 } }));
     expect(rows["SSE memory, 10,000 open on one process"]!.met).toBe(true);

@@ -240,6 +240,11 @@ export type ClaimResult = {
   claimers: number; rounds: number; warmupRounds: number; exactlyOneWinner: number; latency: Timing; winner: Timing; statuses: Record<number, number>;
   /** The same bursts (as many requests at once, the same cookies and client) on the live route: the framework's floor for them. */
   liveBurst: Timing;
+  /**
+   * The same POSTs to the claim route with a malformed handoff id: each is refused (422) right after
+   * its viewer's statement, so this is the route's own floor, every step but the claim statement.
+   */
+  refusedBurst: Timing;
 };
 
 type ClaimOptions = { claimers: number; rounds: number; warmupRounds: number };
@@ -248,7 +253,8 @@ type ClaimOptions = { claimers: number; rounds: number; warmupRounds: number };
  * (d) `claimers` distinct engineers claim one fresh escalation at once: `warmupRounds` races, then
  * `rounds` timed ones, each checked for exactly one winner. The warm-up leaves out what a
  * process's first requests pay (loading the route's code, preparing its statement on each pooled
- * connection), as the other parts' warm-up does.
+ * connection), as the other parts' warm-up does. Then the same bursts, warmed up likewise, on the
+ * live route and on the claim route refused after its viewer check: the floors to read it against.
  */
 export async function measureClaimRace(ctx: RealtimeBenchContext, options: ClaimOptions = { claimers: 50, rounds: 10, warmupRounds: 2 }): Promise<ClaimResult> {
   const ids = Array.from({ length: options.claimers }, (_, i) => `1c000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`);
@@ -284,17 +290,30 @@ export async function measureClaimRace(ctx: RealtimeBenchContext, options: Claim
       if (result.status === 200) winner.push(result.ms);
     }
   }
-  const liveBurst: number[] = [];
-  for (let round = 0; round < totalRounds; round += 1) {
+  const liveBurst = await timedBursts(cookies, totalRounds, options.warmupRounds, 200, (cookie) => fetch(`${ctx.appUrl}/api/health/live`, { headers: { cookie } }));
+  const { sessionId } = await escalateFresh(ctx.appUrl, juniorCookie, "claim refused");
+  const malformedPath = `/api/v1/ai-sessions/${sessionId}/handoffs/not-a-handoff-id/claim`;
+  const refusedBurst = await timedBursts(cookies, totalRounds, options.warmupRounds, 422, (cookie) => postJson(ctx.appUrl, cookie, malformedPath, {}));
+  return {
+    claimers: options.claimers, rounds: totalRounds, warmupRounds: options.warmupRounds, exactlyOneWinner, latency: timing(latency), winner: timing(winner), statuses,
+    liveBurst: timing(liveBurst), refusedBurst: timing(refusedBurst),
+  };
+}
+
+/** `rounds` bursts of one request per cookie at once, the first `warmupRounds` untimed; any other status than `expected` stops the run. */
+async function timedBursts(cookies: string[], rounds: number, warmupRounds: number, expected: number, send: (cookie: string) => Promise<Response>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
     const results = await Promise.all(
       cookies.map(async (cookie) => {
         const started = performance.now();
-        const response = await fetch(`${ctx.appUrl}/api/health/live`, { headers: { cookie } });
+        const response = await send(cookie);
         await response.arrayBuffer();
+        if (response.status !== expected) throw new Error(`a burst request answered ${response.status}, not ${expected}`);
         return performance.now() - started;
       }),
     );
-    if (round >= options.warmupRounds) liveBurst.push(...results);
+    if (round >= warmupRounds) samples.push(...results);
   }
-  return { claimers: options.claimers, rounds: totalRounds, warmupRounds: options.warmupRounds, exactlyOneWinner, latency: timing(latency), winner: timing(winner), statuses, liveBurst: timing(liveBurst) };
+  return samples;
 }

@@ -37,6 +37,7 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
       { name: `claim race, every claimer (${claim.latency.samples})`, ...claim.latency },
       { name: `claim race, the winner (${claim.winner.samples})`, ...claim.winner },
       { name: `the floor: ${claim.claimers} at once on the live route (${claim.liveBurst.samples})`, ...claim.liveBurst },
+      { name: `the claim route's floor: ${claim.claimers} at once refused after the viewer check (${claim.refusedBurst.samples})`, ...claim.refusedBurst },
     );
   }
   if (fanout) {
@@ -73,7 +74,8 @@ export function formatRealtimeReport(results: RealtimeResults): string[] {
   if (claim) {
     lines.push(
       `Claim race: ${claim.claimers} engineers at once, ${claim.rounds} rounds, the first ${claim.warmupRounds} untimed (as are the live route's first bursts); exactly one 200 and ${claim.claimers - 1} 409s in ` +
-        `${claim.exactlyOneWinner}/${claim.rounds} rounds; statuses ${JSON.stringify(claim.statuses)}.`,
+        `${claim.exactlyOneWinner}/${claim.rounds} rounds; statuses ${JSON.stringify(claim.statuses)}. ` +
+        "The claim route's floor: the same POSTs with a malformed handoff id, each refused (422) right after its viewer's statement: every step of a claim but the claim statement.",
     );
   }
   if (fanout) {

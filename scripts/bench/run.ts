@@ -236,7 +236,7 @@ async function main() {
     console.log("Real-time: claim race (50 claimers), in-process fan-out (2,000) …");
     // After every escalation figure: it adds 50 engineers to the demo account, who would receive them.
     realtime.claim = await measureClaimRace(realtimeContext);
-    figures.claim = { p99: realtime.claim.latency.p99, winnerP50: realtime.claim.winner.p50, rounds: realtime.claim.rounds, exactlyOneWinner: realtime.claim.exactlyOneWinner, liveBurstP99: realtime.claim.liveBurst.p99 };
+    figures.claim = { p99: realtime.claim.latency.p99, winnerP50: realtime.claim.winner.p50, rounds: realtime.claim.rounds, exactlyOneWinner: realtime.claim.exactlyOneWinner, liveBurstP99: realtime.claim.liveBurst.p99, refusedBurstP99: realtime.claim.refusedBurst.p99 };
     realtime.fanout = await measureInProcessFanout();
   }
   if (Object.keys(realtime).length) {
