@@ -4,8 +4,7 @@ import { findViewer } from "@/lib/auth/require-viewer";
 import { roleAllows } from "@/lib/auth/roles";
 import { listNotifications } from "@/lib/notifications/bell";
 import { isDevMailbox } from "@/lib/notifications/email";
-import { latestRealtimeEventId } from "@/lib/realtime/events";
-import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { getShellCounts } from "@/lib/shell/sidebar-counts";
 import { EscalationStreamProvider } from "@/components/realtime/escalation-stream-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import { LiveCountsProvider } from "@/components/shell/live-counts-provider";
@@ -22,11 +21,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // sign in and returns to the deep link; the shell is never rendered for them.
   if (!viewer) return children;
   const live = roleAllows("engineerOrAdmin", viewer.role);
-  // Where the tab's stream resumes. Read before the counts, so an event landing between the two
-  // is replayed (at worst once too often), never missed.
-  const resumeFrom = live ? await latestRealtimeEventId(viewer.accountId) : null;
-  // The viewer already carries the account's name, so the user menu costs no further read.
-  const [counts, me, notifications] = await Promise.all([getSidebarCounts(viewer), getMe(viewer), listNotifications(viewer)]);
+  // The counts and where the tab's stream resumes come from one snapshot (getShellCounts), so the
+  // live counts miss no event; the bell's list is read afresh whenever its menu opens. The viewer
+  // already carries the account's name, so the user menu costs no further read.
+  const [{ counts, resumeFrom }, me, notifications] = await Promise.all([getShellCounts(viewer), getMe(viewer), listNotifications(viewer)]);
   const shellCounts = { escalations: counts.escalations, scripts: counts.pendingDrafts, unread: counts.unreadNotifications };
   const navCounts = { escalations: shellCounts.escalations, scripts: shellCounts.scripts };
   const shell = (

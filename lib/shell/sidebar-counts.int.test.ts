@@ -5,7 +5,9 @@ import { createHandoff } from "@/lib/handoffs/handoff-manager";
 import { listEscalationQueue } from "@/lib/handoffs/queue";
 import { listNotifications, markNotificationRead } from "@/lib/notifications/bell";
 import { backgroundTasksSettled } from "@/lib/notifications/dispatcher";
-import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { db } from "@/lib/db";
+import { recordRealtimeEvent } from "@/lib/realtime/events";
+import { getShellCounts, getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import { draftBy, notify } from "@/tests/helpers/activity";
 import { callRoute } from "@/tests/helpers/call-route";
 import { addUser } from "@/tests/helpers/users";
@@ -58,6 +60,26 @@ describe("getSidebarCounts", () => {
     expect((await getSidebarCounts(viewerOf(user))).unreadNotifications).toBe(2);
     await markNotificationRead(viewerOf(user), first.id);
     expect((await getSidebarCounts(viewerOf(user))).unreadNotifications).toBe(1);
+  });
+});
+
+describe("getShellCounts (the layout's read)", () => {
+  const recordEvent = (accountId: string) => db.$transaction((tx) => recordRealtimeEvent(tx, accountId, "handoff_created", {}));
+
+  it("answers the same counts as getSidebarCounts, resuming from 0 while the account has no live event", async () => {
+    const fresh = await createTenant("Shell counts fresh");
+    expect(await getShellCounts(viewerOf(fresh.owner))).toEqual({ counts: { escalations: 0, pendingDrafts: 0, unreadNotifications: 0 }, resumeFrom: "0" });
+    expect(await getShellCounts(viewerOf(a.owner))).toEqual({ counts: await getSidebarCounts(viewerOf(a.owner)), resumeFrom: expect.any(String) });
+  });
+
+  it("resumes from the account's newest event, never another tenant's", async () => {
+    const [mine, theirs] = [await createTenant("Shell counts mine"), await createTenant("Shell counts theirs")];
+    await recordEvent(mine.accountId);
+    const newest = await recordEvent(mine.accountId);
+    const later = await recordEvent(theirs.accountId);
+    expect(BigInt(later.id)).toBeGreaterThan(BigInt(newest.id));
+    expect((await getShellCounts(viewerOf(mine.engineer))).resumeFrom).toBe(newest.id);
+    expect((await getShellCounts(viewerOf(theirs.viewer))).resumeFrom).toBe(later.id);
   });
 });
 

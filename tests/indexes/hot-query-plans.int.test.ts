@@ -6,7 +6,7 @@ import { listEscalationQueue } from "@/lib/handoffs/queue";
 import { countUnreadNotifications } from "@/lib/notifications/bell";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { listSessionsInput } from "@/lib/sessions/schemas";
-import { getSidebarCounts } from "@/lib/shell/sidebar-counts";
+import { getShellCounts, getSidebarCounts } from "@/lib/shell/sidebar-counts";
 import {
   captureStatements,
   describePlan,
@@ -86,6 +86,13 @@ describe("sidebar counts (lib/shell/sidebar-counts.ts) and the bell (lib/notific
     await expectIndexed(tenant.accountId, statementReading(statements, "ai_sessions"), { table: "ai_sessions", indexes: IN_TRANSIT_INDEXES });
     await expectIndexed(tenant.accountId, statementReading(statements, "draft_templates"), { table: "draft_templates", indexes: ["draft_templates_account_id_status_idx"] });
     await expectIndexed(tenant.accountId, statementReading(statements, "app_notifications"), { table: "app_notifications", indexes: ["app_notifications_unread"] });
+  });
+
+  it("the layout's counts read the newest live event of the account through its index, in the same statement", async () => {
+    const { result, statements } = await captureStatements(tenant.accountId, () => getShellCounts(viewerOf(tenant.engineer)));
+    expect(result.counts.escalations).toBeGreaterThan(0);
+    expect(statements).toHaveLength(1);
+    await expectIndexed(tenant.accountId, statementReading(statements, "realtime_events"), { table: "realtime_events", indexes: ["realtime_events_account_id_id_idx"] });
   });
 
   it("the bell's unread count reads only the viewer's unread rows", async () => {

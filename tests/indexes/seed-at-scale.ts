@@ -14,7 +14,8 @@ export const SEEDED_TITLE_WORDS = ["Printer offline", "VPN drops", "Outlook keep
 /**
  * Fills the database around `tenant` until the planner has a reason to prefer an index: many
  * accounts, tens of thousands of sessions (4 % in transit, each with an open escalation), claimed
- * escalations with their steps over the last 90 days, read and unread notifications, and drafts.
+ * escalations with their steps and live events over the last 90 days, read and unread
+ * notifications, and drafts.
  * Written with INSERT … SELECT as the tables' owner, then vacuumed and analyzed.
  */
 export async function seedAtScale(tenant: TestTenant, options: ScaleOptions = {}): Promise<void> {
@@ -75,6 +76,14 @@ export async function seedAtScale(tenant: TestTenant, options: ScaleOptions = {}
     UNION ALL
     SELECT gen_random_uuid(), s.account_id, s.id, s.user_id, 'engineer_message'::"StepKind", 'Message ' || m, NULL::jsonb, s.created_at + m * interval '1 minute'
       FROM ai_sessions s CROSS JOIN generate_series(1, 4) m;
+
+    -- The live events those escalations and claims wrote, in the order they happened, every account's interleaved.
+    INSERT INTO realtime_events (account_id, type, payload, created_at)
+    SELECT account_id, type, payload, at FROM (
+      SELECT h.account_id, 'handoff_created' AS type, jsonb_build_object('handoff_id', h.id) AS payload, h.created_at AS at FROM session_handoffs h
+      UNION ALL
+      SELECT h.account_id, 'handoff_claimed', jsonb_build_object('handoff_id', h.id), h.claimed_at FROM session_handoffs h WHERE h.claimed_at IS NOT NULL
+    ) events ORDER BY at;
 
     -- Notifications: mostly read, a few unread per engineer, some announcing an escalation.
     INSERT INTO app_notifications (id, account_id, user_id, type, title, body, link, session_id, handoff_id, read_at, created_at)
