@@ -35,6 +35,7 @@ export type GoalFigures = {
 export type GoalRow = { row: string; goal: string; measured: string; met: boolean | undefined };
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 /** The bursts measured beside the claim race, the same 50 at once: the live route, and the claim route refused after its viewer check. */
 function claimFloors(claim: NonNullable<GoalFigures["claim"]>): string {
@@ -44,7 +45,6 @@ function claimFloors(claim: NonNullable<GoalFigures["claim"]>): string {
   ].filter(Boolean);
   return floors.length ? ` (${floors.join("; ")})` : "";
 }
-const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 export function evaluateGoals(f: GoalFigures): GoalRow[] {
   const rows: GoalRow[] = [];
