@@ -1,14 +1,13 @@
 /**
- * The real-time figures (F4, F6), against the running app unless noted:
+ * The real-time figures (F4), against the running app unless noted:
  * - escalate → `handoff_created` on SSE, with N subscribers connected, from the start of the
  *   handoff request to each subscriber parsing the event;
- * - memory per open SSE connection (RSS of the app's process group, before/after, divided);
- * - the claim race: C claimers at once on one escalation, exactly one 200, the rest 409.
+ * - memory per open SSE connection (RSS of the app's process group, before/after, divided).
  * Medians and ratios only; nothing here passes or fails on a time.
  */
 import { execFileSync } from "node:child_process";
 import type { Db } from "@/lib/db";
-import { demoAccount, demoUsers } from "../../prisma/seed-data";
+import { demoUsers } from "../../prisma/seed-data";
 import { wallMs, type CommitClock } from "./commit-clock";
 import { openSseConnections } from "./sse-client";
 import { timing, type Timing } from "./stats";
@@ -28,12 +27,12 @@ export const STREAM_PATH = "/api/v1/ai-sessions/escalations/stream";
 const watchers = [demoUsers.senior, demoUsers.admin, demoUsers.owner];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function postJson(appUrl: string, cookie: string, path: string, body: unknown) {
+export async function postJson(appUrl: string, cookie: string, path: string, body: unknown) {
   return fetch(`${appUrl}${path}`, { method: "POST", headers: { cookie, "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
 }
 
 /** A fresh session of the escalating engineer, escalated through the API on `appUrl`; returns ids and the request time. */
-async function escalateFresh(appUrl: string, escalatorCookie: string, label: string, onStart?: (sessionId: string) => void) {
+export async function escalateFresh(appUrl: string, escalatorCookie: string, label: string, onStart?: (sessionId: string) => void) {
   const created = await postJson(appUrl, escalatorCookie, "/api/v1/ai-sessions", { title: `Bench ${label}` });
   if (created.status !== 201) throw new Error(`Creating a session answered ${created.status}: ${await created.text()}`);
   const sessionId = ((await created.json()) as { id: string }).id;
@@ -233,87 +232,4 @@ export async function measureSseCrowd(ctx: RealtimeBenchContext, commitClock: Co
   } finally {
     crowd.close();
   }
-}
-
-export type ClaimResult = {
-  /** `rounds` counts every race, each checked for exactly one winner; the first `warmupRounds` are not timed. */
-  claimers: number; rounds: number; warmupRounds: number; exactlyOneWinner: number; latency: Timing; winner: Timing; statuses: Record<number, number>;
-  /** The same bursts (as many requests at once, the same cookies and client) on the live route: the framework's floor for them. */
-  liveBurst: Timing;
-  /**
-   * The same POSTs to the claim route with a malformed handoff id: each is refused (422) right after
-   * its viewer's statement, so this is the route's own floor, every step but the claim statement.
-   */
-  refusedBurst: Timing;
-};
-
-type ClaimOptions = { claimers: number; rounds: number; warmupRounds: number };
-
-/**
- * (d) `claimers` distinct engineers claim one fresh escalation at once: `warmupRounds` races, then
- * `rounds` timed ones, each checked for exactly one winner. The warm-up leaves out what a
- * process's first requests pay (loading the route's code, preparing its statement on each pooled
- * connection), as the other parts' warm-up does. Then the same bursts, warmed up likewise, on the
- * live route and on the claim route refused after its viewer check: the floors to read it against.
- */
-export async function measureClaimRace(ctx: RealtimeBenchContext, options: ClaimOptions = { claimers: 50, rounds: 10, warmupRounds: 2 }): Promise<ClaimResult> {
-  const ids = Array.from({ length: options.claimers }, (_, i) => `1c000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`);
-  await ctx.db.user.createMany({
-    data: ids.map((id, i) => ({ id, accountId: demoAccount.id, email: `claimer${i}@demo-msp.test`, name: `Claimer ${i}`, role: "engineer" as const })),
-    skipDuplicates: true,
-  });
-  const cookies = await Promise.all(ids.map((id) => ctx.cookieFor(id)));
-  const juniorCookie = await ctx.cookieFor(demoUsers.junior.id);
-  const latency: number[] = [];
-  const winner: number[] = [];
-  const statuses: Record<number, number> = {};
-  let exactlyOneWinner = 0;
-  const totalRounds = options.warmupRounds + options.rounds;
-  for (let round = 0; round < totalRounds; round += 1) {
-    const { sessionId, handoffId } = await escalateFresh(ctx.appUrl, juniorCookie, `claim ${round}`);
-    const path = `/api/v1/ai-sessions/${sessionId}/handoffs/${handoffId}/claim`;
-    const results = await Promise.all(
-      cookies.map(async (cookie) => {
-        const started = performance.now();
-        const response = await postJson(ctx.appUrl, cookie, path, {});
-        await response.arrayBuffer();
-        return { status: response.status, ms: performance.now() - started };
-      }),
-    );
-    const wins = results.filter((r) => r.status === 200).length;
-    const conflicts = results.filter((r) => r.status === 409).length;
-    if (wins === 1 && conflicts === options.claimers - 1) exactlyOneWinner += 1;
-    if (round < options.warmupRounds) continue;
-    for (const result of results) {
-      statuses[result.status] = (statuses[result.status] ?? 0) + 1;
-      latency.push(result.ms);
-      if (result.status === 200) winner.push(result.ms);
-    }
-  }
-  const liveBurst = await timedBursts(cookies, totalRounds, options.warmupRounds, 200, (cookie) => fetch(`${ctx.appUrl}/api/health/live`, { headers: { cookie } }));
-  const { sessionId } = await escalateFresh(ctx.appUrl, juniorCookie, "claim refused");
-  const malformedPath = `/api/v1/ai-sessions/${sessionId}/handoffs/not-a-handoff-id/claim`;
-  const refusedBurst = await timedBursts(cookies, totalRounds, options.warmupRounds, 422, (cookie) => postJson(ctx.appUrl, cookie, malformedPath, {}));
-  return {
-    claimers: options.claimers, rounds: totalRounds, warmupRounds: options.warmupRounds, exactlyOneWinner, latency: timing(latency), winner: timing(winner), statuses,
-    liveBurst: timing(liveBurst), refusedBurst: timing(refusedBurst),
-  };
-}
-
-/** `rounds` bursts of one request per cookie at once, the first `warmupRounds` untimed; any other status than `expected` stops the run. */
-async function timedBursts(cookies: string[], rounds: number, warmupRounds: number, expected: number, send: (cookie: string) => Promise<Response>): Promise<number[]> {
-  const samples: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    const results = await Promise.all(
-      cookies.map(async (cookie) => {
-        const started = performance.now();
-        const response = await send(cookie);
-        await response.arrayBuffer();
-        if (response.status !== expected) throw new Error(`a burst request answered ${response.status}, not ${expected}`);
-        return performance.now() - started;
-      }),
-    );
-    if (round >= warmupRounds) samples.push(...results);
-  }
-  return samples;
 }

@@ -1,5 +1,6 @@
 import type { FanoutResult } from "./in-process-fanout";
-import type { ClaimResult, CrowdResult, DeliveryResult } from "./realtime-bench";
+import type { ClaimResult } from "./claim-race-bench";
+import type { CrowdResult, DeliveryResult } from "./realtime-bench";
 import { formatTable, type Row } from "./stats";
 
 export type TwoProcessResult = DeliveryResult & { hopP99: number; hopP50: number };
