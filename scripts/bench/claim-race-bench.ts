@@ -22,7 +22,7 @@ export type ClaimResult = {
 type ClaimOptions = { claimers: number; rounds: number; warmupRounds: number };
 
 /**
- * (d) `claimers` distinct engineers claim one fresh escalation at once: `warmupRounds` races, then
+ * `claimers` distinct engineers claim one fresh escalation at once: `warmupRounds` races, then
  * `rounds` timed ones, each checked for exactly one winner. The warm-up leaves out what a
  * process's first requests pay (loading the route's code, preparing its statement on each pooled
  * connection), as the other parts' warm-up does. Then the same bursts, warmed up likewise, on the
@@ -40,9 +40,11 @@ export async function measureClaimRace(ctx: RealtimeBenchContext, options: Claim
   const winner: number[] = [];
   const statuses: Record<number, number> = {};
   let exactlyOneWinner = 0;
+  let lastSessionId = "";
   const totalRounds = options.warmupRounds + options.rounds;
   for (let round = 0; round < totalRounds; round += 1) {
     const { sessionId, handoffId } = await escalateFresh(ctx.appUrl, juniorCookie, `claim ${round}`);
+    lastSessionId = sessionId;
     const path = `/api/v1/ai-sessions/${sessionId}/handoffs/${handoffId}/claim`;
     const results = await Promise.all(
       cookies.map(async (cookie) => {
@@ -63,8 +65,8 @@ export async function measureClaimRace(ctx: RealtimeBenchContext, options: Claim
     }
   }
   const liveBurst = await timedBursts(cookies, totalRounds, options.warmupRounds, 200, (cookie) => fetch(`${ctx.appUrl}/api/health/live`, { headers: { cookie } }));
-  const { sessionId } = await escalateFresh(ctx.appUrl, juniorCookie, "claim refused");
-  const malformedPath = `/api/v1/ai-sessions/${sessionId}/handoffs/not-a-handoff-id/claim`;
+  // The last race's session: the malformed handoff id alone is refused, whatever the session.
+  const malformedPath = `/api/v1/ai-sessions/${lastSessionId}/handoffs/not-a-handoff-id/claim`;
   const refusedBurst = await timedBursts(cookies, totalRounds, options.warmupRounds, 422, (cookie) => postJson(ctx.appUrl, cookie, malformedPath, {}));
   return {
     claimers: options.claimers, rounds: totalRounds, warmupRounds: options.warmupRounds, exactlyOneWinner, latency: timing(latency), winner: timing(winner), statuses,
